@@ -1,0 +1,190 @@
+// The one contract between the renderer and main: every method's input schema, access level and output type.
+// Main validates with these schemas; both preloads and the renderer derive their types from this table.
+import { z } from 'zod';
+import type { MethodName } from './method-names.ts';
+export type { MethodName } from './method-names.ts';
+import type { Result } from './errors.ts';
+import {
+  codeField,
+  emailField,
+  idField,
+  nameField,
+  newPasswordField,
+  PAGE_SIZES,
+  passwordInput,
+} from './rules.ts';
+
+export type Access = 'public' | 'signedIn' | 'admin';
+export type Role = 'user' | 'admin';
+export type PersonStatus = 'active' | 'invited' | 'deactivated';
+export type Tab = 'active' | 'deactivated';
+
+export interface SessionInfo {
+  userId: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+export interface Person {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  status: PersonStatus;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deactivatedAt: string | null;
+}
+
+/** Opaque position in a sorted list, handed back to fetch the page after or before it. */
+export type Cursor = string;
+
+export interface PeoplePage {
+  rows: Person[];
+  /** Zero-based index of this page when known (always known except after a search total is pending). */
+  pageIndex: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  /** Cursors of the first and last row, for the previous / next page. */
+  startCursor: Cursor | null;
+  endCursor: Cursor | null;
+}
+
+/** How the person learns their password: shown to the admin once, or sent by email. */
+export type Delivery =
+  | { kind: 'temporaryPassword'; temporaryPassword: string; emailError?: string }
+  | { kind: 'emailSent'; to: string };
+
+export type SmtpSecurity = 'none' | 'tls' | 'starttls';
+
+export interface EmailSettingsView {
+  configured: boolean;
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  username: string;
+  passwordSet: boolean;
+  fromAddress: string;
+  fromName: string;
+  replyTo: string;
+  allowSelfSigned: boolean;
+  inviteLifetimeHours: number;
+  /** Set when secrets cannot be encrypted with an OS keychain (e.g. Linux basic_text backend). */
+  secretStorageWarning: string | null;
+}
+
+export interface Status {
+  needsFirstAdmin: boolean;
+  session: SessionInfo | null;
+  emailConfigured: boolean;
+}
+
+const empty = z.object({}).strict();
+const tab = z.enum(['active', 'deactivated']);
+const searchQuery = z.string().max(200, 'Search is limited to 200 characters.').transform((v) => v.trim());
+const cursor = z.string().min(1).max(2000);
+
+export const listPeopleInput = z
+  .object({
+    tab,
+    query: searchQuery.default(''),
+    sort: z.enum(['name', 'email', 'role', 'lastLogin']).default('name'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    pageSize: z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]),
+    page: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('first') }),
+        z.object({ kind: z.literal('last') }),
+        z.object({ kind: z.literal('after'), cursor, pageIndex: z.number().int().min(0) }),
+        z.object({ kind: z.literal('before'), cursor, pageIndex: z.number().int().min(0) }),
+        z.object({ kind: z.literal('index'), index: z.number().int().min(0).max(1_000_000) }),
+      ])
+      .default({ kind: 'first' }),
+  })
+  .strict();
+export type ListPeopleInput = z.input<typeof listPeopleInput>;
+
+const personFields = {
+  firstName: nameField('First name'),
+  lastName: nameField('Last name'),
+  email: emailField,
+};
+
+export const emailSettingsInput = z
+  .object({
+    host: z
+      .string()
+      .trim()
+      .min(1, 'SMTP host is required.')
+      .max(253, 'SMTP host is too long.')
+      .regex(/^[A-Za-z0-9.\-:[\]]+$/, 'Enter a host name or IP address.'),
+    port: z.number().int('Port must be a whole number.').min(1, 'Port must be 1–65535.').max(65535, 'Port must be 1–65535.'),
+    security: z.enum(['none', 'tls', 'starttls']),
+    username: z.string().trim().max(256).refine((v) => !/[\r\n]/.test(v), 'No line breaks.'),
+    /** Empty keeps the stored password. */
+    password: z.string().max(1024),
+    fromAddress: emailField,
+    fromName: nameField('From name'),
+    replyTo: z.union([z.literal(''), emailField]),
+    allowSelfSigned: z.boolean(),
+    inviteLifetimeHours: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days (720 hours).'),
+  })
+  .strict();
+export type EmailSettingsInput = z.input<typeof emailSettingsInput>;
+
+type Spec<A extends Access, I extends z.ZodType, O> = { access: A; input: I; output?: O };
+const method =
+  <O>() =>
+  <A extends Access, I extends z.ZodType>(access: A, input: I): Spec<A, I, O> => ({ access, input });
+
+export const contract = {
+  getStatus: method<Status>()('public', empty),
+  createFirstAdmin: method<SessionInfo>()(
+    'public',
+    z.object({ ...personFields, password: newPasswordField }).strict(),
+  ),
+  signIn: method<SessionInfo>()('public', z.object({ email: emailField, password: passwordInput }).strict()),
+  signOut: method<null>()('public', empty),
+  requestPasswordReset: method<{ emailConfigured: boolean }>()('public', z.object({ email: emailField }).strict()),
+  redeemCode: method<SessionInfo>()(
+    'public',
+    z.object({ email: emailField, code: codeField, newPassword: newPasswordField }).strict(),
+  ),
+  getMe: method<SessionInfo>()('signedIn', empty),
+  changePassword: method<null>()(
+    'signedIn',
+    z.object({ currentPassword: passwordInput, newPassword: newPasswordField }).strict(),
+  ),
+  chooseNewPassword: method<SessionInfo>()('signedIn', z.object({ newPassword: newPasswordField }).strict()),
+  listPeople: method<PeoplePage>()('admin', listPeopleInput),
+  countPeople: method<{ total: number }>()('admin', z.object({ tab, query: searchQuery.default('') }).strict()),
+  tabCounts: method<{ active: number; deactivated: number }>()('admin', empty),
+  addPerson: method<{ person: Person; delivery: Delivery }>()('admin', z.object(personFields).strict()),
+  editPerson: method<Person>()('admin', z.object({ id: idField, ...personFields }).strict()),
+  resetPassword: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
+  deactivatePerson: method<Person>()('admin', z.object({ id: idField }).strict()),
+  reactivatePerson: method<Person>()('admin', z.object({ id: idField }).strict()),
+  setRole: method<Person>()(
+    'admin',
+    z.object({ id: idField, role: z.enum(['user', 'admin']), expectedRole: z.enum(['user', 'admin']) }).strict(),
+  ),
+  resendInvite: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
+  revokeInvite: method<Person>()('admin', z.object({ id: idField }).strict()),
+  getEmailSettings: method<EmailSettingsView>()('admin', empty),
+  saveEmailSettings: method<EmailSettingsView>()('admin', emailSettingsInput),
+  sendTestEmail: method<{ to: string }>()('admin', empty),
+  clearEmailSettings: method<EmailSettingsView>()('admin', empty),
+} satisfies { [K in MethodName]: Spec<Access, z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
+export type MethodOutput<K extends MethodName> = Exclude<Contract[K]['output'], undefined>;
+
+/** What `window.roster` is, in both Electron and browser mode. */
+export type RosterApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<Result<MethodOutput<K>>> };

@@ -1,0 +1,40 @@
+// Error codes are values created in main and carried unchanged to the renderer, which words them in one place.
+export const ERROR_CODES = [
+  'VALIDATION', // input failed the contract's schema (field says which)
+  'BAD_REQUEST', // payload not parseable at all
+  'UNKNOWN_METHOD',
+  'UNAUTHENTICATED', // no session, or it ended (sign-out, deactivation, role or password change)
+  'FORBIDDEN', // signed in, but not allowed (non-admin calling an admin method)
+  'PASSWORD_CHANGE_REQUIRED', // must choose a new password before anything else
+  'ALREADY_SET_UP', // first admin exists
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'THROTTLED',
+  'WEAK_PASSWORD',
+  'EMAIL_TAKEN',
+  'NOT_FOUND',
+  'CONFLICT', // the record changed since the caller saw it
+  'LAST_ADMIN',
+  'SELF_ACTION',
+  'INVALID_CODE',
+  'EMAIL_NOT_CONFIGURED',
+  'SMTP_CONNECTION',
+  'SMTP_AUTH',
+  'SMTP_TLS',
+  'SMTP_TIMEOUT',
+  'SMTP_FAILED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface RosterError {
+  code: ErrorCode;
+  message: string;
+  /** The form field the error belongs to, when there is one. */
+  field?: string;
+  /** For THROTTLED: how long to wait. */
+  retryAfterSeconds?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: RosterError };

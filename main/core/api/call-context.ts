@@ -1,0 +1,16 @@
+// What a service knows about the call it serves: the signed-in user (already checked by the dispatcher) and
+// the slot where the transport keeps the session token.
+import type { UserRow } from '../db/users-repo.ts';
+import type { SessionSlot } from './session-slot.ts';
+
+export interface CallContext {
+  slot: SessionSlot;
+  /** The signed-in, active user, or null for a public call without a session. */
+  user: UserRow | null;
+}
+
+/** For methods whose access level guarantees a user. */
+export function signedInUser(ctx: CallContext): UserRow {
+  if (!ctx.user) throw new Error('signedInUser called on a call without a session');
+  return ctx.user;
+}

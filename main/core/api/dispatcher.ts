@@ -1,0 +1,92 @@
+// The ONE door into main: every call from any transport goes through dispatch(). It validates the payload
+// with the contract's schema, checks access against the caller's session, runs the handler and turns any
+// failure into a typed error value. It never throws.
+import { contract, type MethodName } from '../../../common/contract.ts';
+import type { Result, RosterError } from '../../../common/errors.ts';
+import { isMethodName } from '../../../common/method-names.ts';
+import type { Sessions } from '../auth/sessions.ts';
+import type { UserRow, UsersRepo } from '../db/users-repo.ts';
+import { AppError } from '../errors.ts';
+import type { Clock } from '../services/clock.ts';
+import type { CallContext } from './call-context.ts';
+import type { Handlers } from './handlers.ts';
+import type { SessionSlot } from './session-slot.ts';
+
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** Methods a person who must choose a new password may still call. */
+const ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED = new Set<MethodName>(['getStatus', 'getMe', 'signOut', 'chooseNewPassword']);
+
+export interface DispatcherDeps {
+  handlers: Handlers;
+  sessions: Sessions;
+  users: UsersRepo;
+  clock: Clock;
+  /** Where unexpected errors are reported (never with the payload: it may hold a password). */
+  logError: (method: string, err: unknown) => void;
+}
+
+export type Dispatch = (method: string, payload: unknown, slot: SessionSlot) => Promise<Result<unknown>>;
+
+const fail = (code: RosterError['code'], message: string, field?: string): Result<never> => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message },
+});
+
+function payloadSize(payload: unknown): number | null {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '');
+  } catch {
+    return null; // cyclic, BigInt, ...: not a payload any contract accepts
+  }
+}
+
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  /** The active user behind the slot's token; a token of an ended session or inactive person is dropped. */
+  function caller(slot: SessionSlot): UserRow | null {
+    const token = slot.get();
+    if (!token) return null;
+    const userId = deps.sessions.userIdFor(token, deps.clock.now());
+    const user = userId === undefined ? undefined : deps.users.get(userId);
+    if (!user || !user.is_active) {
+      slot.set(undefined);
+      return null;
+    }
+    return user;
+  }
+
+  return async function dispatch(method, payload, slot) {
+    try {
+      if (typeof method !== 'string' || !isMethodName(method)) return fail('UNKNOWN_METHOD', `Unknown method "${String(method).slice(0, 60)}".`);
+      const size = payloadSize(payload);
+      if (size === null) return fail('BAD_REQUEST', 'The request could not be read.');
+      if (size > MAX_PAYLOAD_BYTES) return fail('BAD_REQUEST', 'The request is too large.');
+
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+        return fail('VALIDATION', issue.message, field);
+      }
+
+      const user = caller(slot);
+      if (spec.access !== 'public') {
+        if (!user) return fail('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+        if (spec.access === 'admin' && user.role !== 'admin') return fail('FORBIDDEN', 'Only admins can do that.');
+        if (user.must_change_password && !ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED.has(method)) {
+          return fail('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
+        }
+      }
+
+      const ctx: CallContext = { slot, user };
+      const handler = deps.handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toJSON() };
+      deps.logError(String(method), err);
+      return fail('INTERNAL', 'Something went wrong inside Roster. Nothing was changed; please try again.');
+    }
+  };
+}

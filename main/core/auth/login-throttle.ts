@@ -1,0 +1,44 @@
+// Per-email sign-in throttling: after 10 failures within an hour, each further attempt waits 15 s × n^1.5.
+import type { Db } from '../db/open-database.ts';
+
+export const FREE_FAILURES = 10;
+export const WINDOW_MS = 60 * 60 * 1000;
+const BASE_WAIT_SECONDS = 15;
+
+/** Seconds to wait after the n-th failure beyond the free allowance (n ≥ 1). */
+export function waitSecondsAfter(excessFailures: number): number {
+  return Math.ceil(BASE_WAIT_SECONDS * Math.pow(excessFailures, 1.5));
+}
+
+export class LoginThrottle {
+  private readonly recent;
+  private readonly insert;
+  private readonly clear;
+  private readonly prune;
+
+  constructor(db: Db) {
+    this.recent = db.prepare<[string, number], { n: number; last: number | null }>(
+      'SELECT COUNT(*) AS n, MAX(at) AS last FROM login_failures WHERE email = ? AND at > ?',
+    );
+    this.insert = db.prepare('INSERT INTO login_failures (email, at) VALUES (?, ?)');
+    this.clear = db.prepare('DELETE FROM login_failures WHERE email = ?');
+    this.prune = db.prepare('DELETE FROM login_failures WHERE at <= ?');
+  }
+
+  /** Seconds the caller must still wait before trying this email again, or 0. */
+  secondsToWait(email: string, now: number): number {
+    const { n, last } = this.recent.get(email, now - WINDOW_MS)!;
+    if (n < FREE_FAILURES || last === null) return 0;
+    const waitMs = waitSecondsAfter(n - FREE_FAILURES + 1) * 1000;
+    return Math.max(0, Math.ceil((last + waitMs - now) / 1000));
+  }
+
+  recordFailure(email: string, now: number): void {
+    this.insert.run(email, now);
+    this.prune.run(now - WINDOW_MS);
+  }
+
+  recordSuccess(email: string): void {
+    this.clear.run(email);
+  }
+}

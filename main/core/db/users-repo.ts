@@ -1,0 +1,100 @@
+// Reads and writes of the users table. No rules live here: services decide, this file only stores.
+import type { Person, PersonStatus, Role } from '../../../common/contract.ts';
+import type { Db } from './open-database.ts';
+
+export interface UserRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  role: Role;
+  is_active: 0 | 1;
+  password_hash: string | null;
+  must_change_password: 0 | 1;
+  created_at: number;
+  updated_at: number;
+  last_login_at: number | null;
+  deactivated_at: number | null;
+}
+
+export function statusOf(row: Pick<UserRow, 'is_active' | 'password_hash'>): PersonStatus {
+  if (!row.is_active) return 'deactivated';
+  return row.password_hash === null ? 'invited' : 'active';
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function toPerson(row: UserRow): Person {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    role: row.role,
+    status: statusOf(row),
+    lastLoginAt: iso(row.last_login_at),
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+    deactivatedAt: iso(row.deactivated_at),
+  };
+}
+
+export interface NewUser {
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  passwordHash: string | null;
+  mustChangePassword: boolean;
+}
+
+export class UsersRepo {
+  private readonly byId;
+  private readonly byEmail;
+  private readonly insertStmt;
+  private readonly anyUser;
+  private readonly activeAdmins;
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
+    this.byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, created_at, updated_at)
+       VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @now, @now)`,
+    );
+    this.anyUser = db.prepare('SELECT 1 FROM users LIMIT 1').pluck();
+    this.activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1").pluck();
+  }
+
+  get(id: number): UserRow | undefined {
+    return this.byId.get(id);
+  }
+
+  findByEmail(email: string): UserRow | undefined {
+    return this.byEmail.get(email);
+  }
+
+  isEmpty(): boolean {
+    return this.anyUser.get() === undefined;
+  }
+
+  countActiveAdmins(): number {
+    return this.activeAdmins.get() as number;
+  }
+
+  insert(user: NewUser, now: number): UserRow {
+    const info = this.insertStmt.run({ ...user, mustChangePassword: user.mustChangePassword ? 1 : 0, now });
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  update(id: number, fields: Partial<Omit<UserRow, 'id' | 'created_at'>>, now: number): UserRow {
+    const entries = Object.entries({ ...fields, updated_at: now });
+    const sets = entries.map(([k]) => `${k} = @${k}`).join(', ');
+    this.db.prepare(`UPDATE users SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
+    return this.get(id)!;
+  }
+
+  recordLogin(id: number, now: number): void {
+    this.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
+  }
+}

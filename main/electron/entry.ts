@@ -1,0 +1,2 @@
+// TODO: Electron entry (being written).
+export {};

@@ -1,0 +1,2 @@
+// TODO: Electron preload (being written).
+export {};

@@ -1,0 +1,81 @@
+// The app's top level: asks main where we are (first run, signed out, signed in) and shows the right page.
+import { CacheProvider } from '@emotion/react';
+import CssBaseline from '@mui/material/CssBaseline';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import { ThemeProvider } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionInfo, Status } from '../../common/contract.ts';
+import { call, onSessionEnded } from './api.ts';
+import { AdminBar } from './components/admin-bar.tsx';
+import { TopBar, type ShellView } from './components/top-bar.tsx';
+import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
+import { FirstRunPage } from './pages/first-run-page.tsx';
+import { PeoplePage } from './pages/people-page.tsx';
+import { SignInPage, type SignedOutView } from './pages/sign-in-page.tsx';
+import { createStyleCache } from './style-cache.ts';
+import { makeTheme } from './theme.ts';
+
+const styleCache = createStyleCache();
+
+export function App() {
+  const dark = useMediaQuery('(prefers-color-scheme: dark)');
+  const theme = useMemo(() => makeTheme(dark ? 'dark' : 'light'), [dark]);
+  return (
+    <CacheProvider value={styleCache}>
+      <ThemeProvider theme={theme}>
+        <CssBaseline />
+        <Screens />
+      </ThemeProvider>
+    </CacheProvider>
+  );
+}
+
+function Screens() {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [signedOutView, setSignedOutView] = useState<SignedOutView>('signIn');
+  const [view, setView] = useState<ShellView>('people');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = useCallback(() => call('getStatus', {}).then(setStatus), []);
+  useEffect(() => {
+    void refresh();
+    return onSessionEnded(() => {
+      setNotice('Your session has ended. Please sign in again.');
+      void refresh();
+    });
+  }, [refresh]);
+
+  const signedIn = (session: SessionInfo) => {
+    setNotice(null);
+    setView(session.role === 'admin' ? 'people' : 'account');
+    setStatus((s) => (s ? { ...s, needsFirstAdmin: false, session } : s));
+  };
+  const signOut = async () => {
+    await call('signOut', {});
+    setSignedOutView('signIn');
+    await refresh();
+  };
+
+  if (!status) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+        <CircularProgress aria-label="Loading" />
+      </Box>
+    );
+  }
+  if (status.needsFirstAdmin) return <FirstRunPage onDone={signedIn} />;
+  const session = status.session;
+  if (!session) return <SignInPage onSignedIn={signedIn} go={setSignedOutView} notice={notice} />;
+  if (session.mustChangePassword) return <ChoosePasswordPage session={session} onDone={signedIn} onSignOut={signOut} />;
+
+  const adminView = session.role === 'admin' && view !== 'account';
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+      <TopBar session={session} go={setView} onSignOut={signOut} />
+      {adminView && <AdminBar view={view} go={setView} />}
+      {adminView && view === 'people' && <PeoplePage />}
+    </Box>
+  );
+}

@@ -1,0 +1,50 @@
+// Builds everything the app runs from dist/: main (browser mode and Electron), both preloads, the renderer.
+// `--if-stale` skips the build when no source is newer than the last one, so `npm start` stays quick.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const stamp = path.join(dist, '.build-stamp');
+const SOURCES = ['common', 'main', 'preload', 'renderer', 'package.json', 'package-lock.json', 'vite.config.ts', 'scripts/build.mjs'];
+
+function newestMtime(p) {
+  const full = path.join(root, p);
+  if (!fs.existsSync(full)) return 0;
+  const st = fs.statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(full).map((name) => newestMtime(path.join(p, name))));
+}
+
+export function isStale() {
+  if (!fs.existsSync(stamp)) return true;
+  const built = fs.statSync(stamp).mtimeMs;
+  return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+export async function build({ quiet = false } = {}) {
+  const log = quiet ? () => {} : (m) => process.stderr.write(`${m}\n`);
+  fs.rmSync(dist, { recursive: true, force: true });
+  const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+  const node = { ...common, platform: 'node', target: 'node20', packages: 'external' };
+  await Promise.all([
+    esbuild.build({ ...node, entryPoints: ['main/web/entry.ts'], outfile: 'dist/main/web.mjs', format: 'esm' }),
+    esbuild.build({ ...node, entryPoints: ['main/electron/entry.ts'], outfile: 'dist/main/electron.mjs', format: 'esm', external: ['electron'] }),
+    // Sandboxed preloads must be CommonJS and may only require('electron').
+    esbuild.build({ ...common, platform: 'node', target: 'node20', entryPoints: ['preload/electron.ts'], outfile: 'dist/preload/electron.cjs', format: 'cjs', external: ['electron'] }),
+    esbuild.build({ ...common, platform: 'browser', target: 'chrome120', entryPoints: ['preload/web.ts'], outfile: 'dist/preload/web.js', format: 'iife' }),
+  ]);
+  log('built main and preloads');
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'silent' : 'warn' });
+  log('built renderer');
+  fs.writeFileSync(stamp, new Date().toISOString());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ifStale = process.argv.includes('--if-stale');
+  if (ifStale && !isStale()) process.exit(0);
+  await build();
+}
