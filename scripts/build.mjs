@@ -8,6 +8,8 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
+// Builds go to a private folder that replaces dist/ at the end, so a running app or test never sees half a build.
+const staging = path.join(root, `.dist-building-${process.pid}`);
 const SOURCES = ['common', 'main', 'preload', 'renderer', 'package.json', 'package-lock.json', 'vite.config.ts', 'scripts/build.mjs'];
 
 function newestMtime(p) {
@@ -26,21 +28,30 @@ export function isStale() {
 
 export async function build({ quiet = false } = {}) {
   const log = quiet ? () => {} : (m) => process.stderr.write(`${m}\n`);
-  fs.rmSync(dist, { recursive: true, force: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+  const out = (p) => path.join(staging, p);
   const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root };
   const node = { ...common, platform: 'node', target: 'node20', packages: 'external' };
   await Promise.all([
-    esbuild.build({ ...node, entryPoints: ['main/web/entry.ts'], outfile: 'dist/main/web.mjs', format: 'esm' }),
-    esbuild.build({ ...node, entryPoints: ['main/electron/entry.ts'], outfile: 'dist/main/electron.mjs', format: 'esm', external: ['electron'] }),
+    esbuild.build({ ...node, entryPoints: ['main/web/entry.ts'], outfile: out('main/web.mjs'), format: 'esm' }),
+    esbuild.build({ ...node, entryPoints: ['main/electron/entry.ts'], outfile: out('main/electron.mjs'), format: 'esm', external: ['electron'] }),
     // Sandboxed preloads must be CommonJS and may only require('electron').
-    esbuild.build({ ...common, platform: 'node', target: 'node20', entryPoints: ['preload/electron.ts'], outfile: 'dist/preload/electron.cjs', format: 'cjs', external: ['electron'] }),
-    esbuild.build({ ...common, platform: 'browser', target: 'chrome120', entryPoints: ['preload/web.ts'], outfile: 'dist/preload/web.js', format: 'iife' }),
+    esbuild.build({ ...common, platform: 'node', target: 'node20', entryPoints: ['preload/electron.ts'], outfile: out('preload/electron.cjs'), format: 'cjs', external: ['electron'] }),
+    esbuild.build({ ...common, platform: 'browser', target: 'chrome120', entryPoints: ['preload/web.ts'], outfile: out('preload/web.js'), format: 'iife' }),
   ]);
   log('built main and preloads');
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'silent' : 'warn' });
+  await viteBuild({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: quiet ? 'silent' : 'warn',
+    build: { outDir: out('renderer'), emptyOutDir: true },
+  });
   log('built renderer');
-  fs.writeFileSync(stamp, new Date().toISOString());
+  fs.writeFileSync(out('.build-stamp'), new Date().toISOString());
+  const old = `${dist}-old-${process.pid}`;
+  if (fs.existsSync(dist)) fs.renameSync(dist, old);
+  fs.renameSync(staging, dist);
+  fs.rmSync(old, { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

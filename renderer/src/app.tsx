@@ -12,7 +12,11 @@ import { AdminBar } from './components/admin-bar.tsx';
 import { TopBar, type ShellView } from './components/top-bar.tsx';
 import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
 import { FirstRunPage } from './pages/first-run-page.tsx';
+import { AccountPage } from './pages/account-page.tsx';
+import { EmailSettingsPage } from './pages/email-settings-page.tsx';
+import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
+import { RedeemCodePage } from './pages/redeem-code-page.tsx';
 import { SignInPage, type SignedOutView } from './pages/sign-in-page.tsx';
 import { createStyleCache } from './style-cache.ts';
 import { makeTheme } from './theme.ts';
@@ -67,7 +71,11 @@ function Screens() {
   }
   if (status.needsFirstAdmin) return <FirstRunPage onDone={signedIn} />;
   const session = status.session;
-  if (!session) return <SignInPage onSignedIn={signedIn} go={setSignedOutView} notice={notice} />;
+  if (!session) {
+    if (signedOutView === 'forgotPassword') return <ForgotPasswordPage go={setSignedOutView} onSignedIn={signedIn} />;
+    if (signedOutView === 'redeemCode') return <RedeemCodePage go={setSignedOutView} onSignedIn={signedIn} />;
+    return <SignInPage onSignedIn={signedIn} go={setSignedOutView} notice={notice} />;
+  }
   if (session.mustChangePassword) return <ChoosePasswordPage session={session} onDone={signedIn} onSignOut={signOut} />;
 
   const adminView = session.role === 'admin' && view !== 'account';
@@ -75,7 +83,9 @@ function Screens() {
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <TopBar session={session} go={setView} onSignOut={signOut} />
       {adminView && <AdminBar view={view} go={setView} />}
-      {adminView && view === 'people' && <PeoplePage />}
+      {adminView && view === 'people' && <PeoplePage session={session} />}
+      {adminView && view === 'email' && <EmailSettingsPage session={session} />}
+      {!adminView && <AccountPage session={session} />}
     </Box>
   );
 }

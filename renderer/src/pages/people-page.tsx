@@ -10,11 +10,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import type { PeoplePage as Page } from '../../../common/contract.ts';
+import type { PeoplePage as Page, SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { formatLastLogin } from '../format.ts';
 
-export function PeoplePage() {
+export function PeoplePage(_props: { session: SessionInfo }) {
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

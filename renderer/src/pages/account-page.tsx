@@ -1,0 +1,6 @@
+// Placeholder until this page is built.
+import type { SessionInfo } from '../../../common/contract.ts';
+
+export function AccountPage(_props: { session: SessionInfo }) {
+  return null;
+}
