@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { createHandlers } from './api/handlers.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
-import { DEFAULT_BCRYPT_COST, WorkerPasswordHasher } from './auth/password-hasher.ts';
+import { DEFAULT_BCRYPT_COST, WorkerPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
 import { Sessions } from './auth/sessions.ts';
 import { DATABASE_FILE, prepareDataDir } from './data-dir.ts';
 import { AuditRepo } from './db/audit-repo.ts';
@@ -20,6 +20,8 @@ export interface RosterOptions {
   clock?: Clock;
   /** bcrypt cost; 12 in the app, lower only in tests that are not about hashing. */
   bcryptCost?: number;
+  /** Replaces the worker-thread bcrypt hasher (tests that observe hashing). */
+  hasher?: PasswordHasher;
   /** better-sqlite3 binding for Electron's ABI, when running under Electron. */
   nativeBinding?: string;
   logError?: (method: string, err: unknown) => void;
@@ -39,7 +41,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     nativeBinding: options.nativeBinding,
     now: () => clock.now(),
   });
-  const hasher = new WorkerPasswordHasher(options.bcryptCost ?? DEFAULT_BCRYPT_COST);
+  const hasher = options.hasher ?? new WorkerPasswordHasher(options.bcryptCost ?? DEFAULT_BCRYPT_COST);
   const users = new UsersRepo(db);
   const sessions = new Sessions(db);
   const audit = new AuditRepo(db);
