@@ -1,5 +1,6 @@
 // The password policy main enforces: length (shared with the forms) plus a shipped list of common passwords.
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { newPasswordField } from '../../../common/rules.ts';
 import { AppError } from '../errors.ts';
 
@@ -9,6 +10,14 @@ let commonPasswords: Set<string> | null = null;
 export function commonPasswordList(): Set<string> {
   commonPasswords ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
   return commonPasswords;
+}
+
+let estimator: ZxcvbnFactory | null = null;
+
+/** zxcvbn's guessability score (0–4) with the same shipped dictionaries; it catches patterns a list cannot. */
+export function guessabilityScore(password: string, userInputs: string[]): number {
+  estimator ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs });
+  return estimator.check(password, userInputs).score;
 }
 
 export interface PolicyContext {
@@ -30,5 +39,13 @@ export function assertAcceptablePassword(password: string, context: PolicyContex
   const personal = [context.email, context.email?.split('@')[0]].filter((v): v is string => !!v && v.length >= 4);
   if (personal.some((p) => lower === p.toLowerCase())) {
     throw new AppError('WEAK_PASSWORD', 'Your password cannot be your email address.', { field });
+  }
+  const inputs = [context.email, context.firstName, context.lastName].filter((v): v is string => !!v);
+  if (guessabilityScore(password, inputs) < 2) {
+    throw new AppError(
+      'WEAK_PASSWORD',
+      'This password is too easy to guess (repeats, sequences, keyboard patterns or common words). Try a few unrelated words.',
+      { field },
+    );
   }
 }
