@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../../common/method-names.ts';
+import { contract } from '../../../common/contract.ts';
+import { GOOD_PASSWORD, startTestRoster } from '../harness.ts';
+
+describe('the dispatcher', () => {
+  it('answers an unknown method with a typed error', async () => {
+    const t = await startTestRoster();
+    expect(await t.caller().raw('dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await t.caller().raw('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await t.caller().raw('toString', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('rejects malformed payloads with VALIDATION and names the field', async () => {
+    const t = await startTestRoster();
+    const c = t.caller();
+    for (const payload of ['text', 42, [], true]) {
+      expect(await c.raw('signIn', payload)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await c.raw('signIn', { email: 'not-an-email', password: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'email' } });
+    expect(await c.raw('signIn', { email: 'a@b.org', password: 'x', isAdmin: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('rejects oversized and unserialisable payloads with BAD_REQUEST', async () => {
+    const t = await startTestRoster();
+    const c = t.caller();
+    expect(await c.raw('signIn', { email: 'a@b.org', password: 'x'.repeat(70_000) })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(await c.raw('signIn', cyclic)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await c.raw('signIn', { n: 10n })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('refuses every signed-in and admin method without a session', async () => {
+    const t = await startTestRoster();
+    await t.admin();
+    for (const name of METHOD_NAMES.filter((n) => contract[n].access !== 'public')) {
+      const result = await t.caller().raw(name, {});
+      // Either the payload is invalid for that method, or the missing session is reported; never a success.
+      expect(result.ok, name).toBe(false);
+      if (!result.ok && result.error.code !== 'VALIDATION') expect(result.error.code, name).toBe('UNAUTHENTICATED');
+    }
+    expect(await t.caller().raw('tabCounts', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses every admin method to a signed-in non-admin with FORBIDDEN, whatever the payload', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    const { delivery } = await admin.ok('addPerson', { firstName: 'Uma', lastName: 'User', email: 'uma@example.org' });
+    if (delivery.kind !== 'temporaryPassword') throw new Error('expected a temporary password');
+    const uma = t.caller();
+    await uma.ok('signIn', { email: 'uma@example.org', password: delivery.temporaryPassword });
+    await uma.ok('chooseNewPassword', { newPassword: 'umbrella tangerine voyage' });
+    const adminMethods = METHOD_NAMES.filter((n) => contract[n].access === 'admin');
+    expect(adminMethods.length).toBeGreaterThan(10);
+    const validPayloads: Record<string, unknown> = {
+      listPeople: { tab: 'active', pageSize: 25 },
+      countPeople: { tab: 'active' },
+      addPerson: { firstName: 'X', lastName: 'Y', email: 'x@y.org' },
+      editPerson: { id: 1, firstName: 'X', lastName: 'Y', email: 'x@y.org' },
+      setRole: { id: 2, role: 'admin', expectedRole: 'user' },
+    };
+    for (const name of adminMethods) {
+      const payload = validPayloads[name] ?? (name.endsWith('Person') || name.endsWith('Invite') || name === 'resetPassword' ? { id: 1 } : {});
+      const result = await uma.raw(name, payload);
+      if (!result.ok && result.error.code === 'VALIDATION') continue; // schema first; covered by the next line
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await uma.raw('setRole', { id: 2, role: 'admin', expectedRole: 'user' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const role = t.roster.db.prepare("SELECT role FROM users WHERE email = 'uma@example.org'").pluck().get();
+    expect(role).toBe('user');
+  });
+
+  it('lets a person who must choose a new password do nothing else', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    const { delivery } = await admin.ok('addPerson', { firstName: 'Ned', lastName: 'New', email: 'ned@example.org' });
+    if (delivery.kind !== 'temporaryPassword') throw new Error('expected a temporary password');
+    const ned = t.caller();
+    const session = await ned.ok('signIn', { email: 'ned@example.org', password: delivery.temporaryPassword });
+    expect(session.mustChangePassword).toBe(true);
+    expect(await ned.call('changePassword', { currentPassword: delivery.temporaryPassword, newPassword: 'umbrella tangerine voyage' })).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_CHANGE_REQUIRED' },
+    });
+    expect(await ned.call('chooseNewPassword', { newPassword: delivery.temporaryPassword })).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
+    const chosen = await ned.ok('chooseNewPassword', { newPassword: 'umbrella tangerine voyage' });
+    expect(chosen.mustChangePassword).toBe(false);
+    expect(await ned.call('getMe', {})).toMatchObject({ ok: true });
+    expect(await t.caller().call('signIn', { email: 'ned@example.org', password: delivery.temporaryPassword })).toMatchObject({ ok: false });
+  });
+
+  it('never throws and always answers with a typed result, whatever arrives (fuzzed)', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...METHOD_NAMES, 'nope'), fc.anything({ withBigInt: true, withNullPrototype: true }), async (method, payload) => {
+        const result = await admin.raw(method, payload);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) expect(result.error.code).not.toBe('INTERNAL');
+      }),
+      { numRuns: 300 },
+    );
+    // The database is intact and the admin can still sign in (the fuzz may have signed this caller out).
+    expect(await t.caller().call('signIn', { email: 'ada@example.org', password: GOOD_PASSWORD })).toMatchObject({ ok: true });
+    expect(t.roster.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('reports unexpected failures as INTERNAL without the payload', async () => {
+    const errors: unknown[] = [];
+    const t = await startTestRoster({ logError: (_m, e) => errors.push(e) });
+    const admin = await t.admin();
+    t.roster.db.exec('ALTER TABLE audit_log RENAME TO audit_gone'); // any write that audits now fails unexpectedly
+    const result = await admin.call('addPerson', { firstName: 'Zed', lastName: 'Zero', email: 'zed@example.org' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(errors).toHaveLength(1);
+    // One transaction per operation: the person was not half-added.
+    expect(t.roster.db.prepare("SELECT COUNT(*) FROM users WHERE email = 'zed@example.org'").pluck().get()).toBe(0);
+    expect(JSON.stringify(result)).not.toContain(GOOD_PASSWORD);
+  });
+});
