@@ -1,2 +1,127 @@
-// TODO: Electron entry (being written).
-export {};
+// Roster's Electron main process: the glue that wires the core to a locked-down window. Every security
+// decision lives in a small tested module next to this file; this one only connects them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { lockDataDir } from '../core/data-dir-lock.ts';
+import { APP_NAME, prepareDataDir, resolveDataDir } from '../core/data-dir.ts';
+import { createRoster, type Roster } from '../core/roster.ts';
+import { APP_SCHEME, APP_START_URL } from './app-origin.ts';
+import { respondToAppRequest } from './app-protocol.ts';
+import { dataDirFlag } from './cli-args.ts';
+import { registerIpc } from './ipc.ts';
+import { lockDownSession, lockDownWebContents } from './lockdown.ts';
+import { electronNativeBindingPath } from './native-binding-path.mjs';
+import { NativeBindingError, startupErrorMessage } from './startup-error.ts';
+import { windowOptions } from './window-options.ts';
+import { WindowSessions } from './window-sessions.ts';
+
+const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'); // dist/
+const rendererDir = path.join(dist, 'renderer');
+const preloadPath = path.join(dist, 'preload', 'electron.cjs');
+
+// Must happen before "ready": app:// behaves like https (origin, relative URLs, secure context).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+const windows = new WindowSessions();
+let mainWindow: BrowserWindow | null = null;
+let roster: Roster | null = null;
+let unlockDataDir: () => void = () => {};
+
+function failToStart(err: unknown): void {
+  const message = startupErrorMessage(err);
+  process.stderr.write(`Roster could not start: ${message}\n`);
+  dialog.showErrorBox('Roster could not start', message);
+  app.exit(1);
+}
+
+/** Under Electron better-sqlite3 needs a binding for Electron's ABI: packaged apps get one from electron-builder. */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const root = path.join(dist, '..');
+  const file = electronNativeBindingPath({ root, electronVersion: process.versions.electron, platform: process.platform, arch: process.arch });
+  if (!fs.existsSync(file)) {
+    throw new NativeBindingError(`Roster's SQLite driver for Electron ${process.versions.electron} is missing (${file}). Start Roster with "npm start", which builds it.`);
+  }
+  return file;
+}
+
+function openWindow(core: Roster): void {
+  const window = new BrowserWindow(windowOptions(preloadPath));
+  const id = window.webContents.id;
+  windows.add(id);
+  lockDownWebContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    // End the window's sign-in with it, so its session cannot be reused.
+    const slot = windows.slotFor(id);
+    if (slot?.get()) void core.dispatch('signOut', {}, slot);
+    windows.forget(id);
+    if (mainWindow === window) mainWindow = null;
+  });
+  mainWindow = window;
+  void window.loadURL(APP_START_URL);
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function shutDown(): Promise<void> {
+  const core = roster;
+  roster = null;
+  await core?.close(); // checkpoints the WAL and closes the database
+  unlockDataDir();
+}
+
+async function start(): Promise<void> {
+  app.setName(APP_NAME);
+  const dataDir = resolveDataDir(dataDirFlag(process.argv));
+  try {
+    prepareDataDir(dataDir);
+  } catch (err) {
+    return failToStart(err);
+  }
+  // Electron's profile and its single-instance lock live in the data folder, so one Roster runs per folder.
+  app.setPath('userData', dataDir);
+  if (!app.requestSingleInstanceLock()) {
+    process.stderr.write(`Roster is already open with the data folder ${dataDir}; switched to its window.\n`);
+    app.exit(0);
+    return;
+  }
+  app.on('second-instance', focusMainWindow);
+  await app.whenReady();
+
+  lockDownSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, rendererDir));
+  try {
+    unlockDataDir = lockDataDir(dataDir); // also keeps browser mode off this folder while Electron has it
+    roster = await createRoster({ dataDir, nativeBinding: nativeBinding() });
+  } catch (err) {
+    await shutDown();
+    return failToStart(err);
+  }
+  registerIpc({ ipcMain, dispatch: roster.dispatch, windows });
+  openWindow(roster);
+  app.on('activate', () => {
+    if (!mainWindow && roster) openWindow(roster);
+  });
+}
+
+// Roster is one window over one database: when it closes, close the database and release the folder.
+app.on('window-all-closed', () => app.quit());
+let closed = false;
+app.on('will-quit', (event) => {
+  if (closed) return;
+  event.preventDefault();
+  void shutDown().finally(() => {
+    closed = true;
+    app.quit();
+  });
+});
+
+start().catch(failToStart);
