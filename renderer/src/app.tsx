@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo, Status } from '../../common/contract.ts';
 import { call, onSessionEnded } from './api.ts';
 import { AdminBar } from './components/admin-bar.tsx';
+import { SnackbarProvider } from './components/snackbar-provider.tsx';
 import { TopBar, type ShellView } from './components/top-bar.tsx';
 import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
 import { FirstRunPage } from './pages/first-run-page.tsx';
@@ -30,7 +31,9 @@ export function App() {
     <CacheProvider value={styleCache}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        <Screens />
+        <SnackbarProvider>
+          <Screens />
+        </SnackbarProvider>
       </ThemeProvider>
     </CacheProvider>
   );
@@ -85,7 +88,7 @@ function Screens() {
       {adminView && <AdminBar view={view} go={setView} />}
       {adminView && view === 'people' && <PeoplePage session={session} />}
       {adminView && view === 'email' && <EmailSettingsPage session={session} />}
-      {!adminView && <AccountPage session={session} />}
+      {!adminView && <AccountPage session={session} onSignOut={signOut} />}
     </Box>
   );
 }

@@ -4,3 +4,7 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 export function formatLastLogin(iso: string | null): string {
   return iso === null ? 'Never' : dateTime.format(new Date(iso));
 }
+
+export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
+
+export const roleLabel = (role: 'user' | 'admin') => (role === 'admin' ? 'Admin' : 'User');

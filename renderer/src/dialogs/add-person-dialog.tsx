@@ -1,0 +1,76 @@
+// Add person: first name, last name, email; then how they get in (temporary password shown once, or an invite).
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useId, useState } from 'react';
+import { contract, type Delivery, type Person } from '../../../common/contract.ts';
+import { call } from '../api.ts';
+import { DeliveryResult } from '../components/delivery-result.tsx';
+import { FormField } from '../components/form-field.tsx';
+import { useSnackbar } from '../components/snackbar-provider.tsx';
+import { fullName } from '../format.ts';
+import { useForm } from '../hooks/use-form.ts';
+
+export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
+  const form = useForm({ firstName: '', lastName: '', email: '' });
+  const [added, setAdded] = useState<{ person: Person; delivery: Delivery } | null>(null);
+  const notify = useSnackbar();
+  const titleId = useId();
+
+  const submit = async () => {
+    const result = await form.submit(contract.addPerson.input, (v) => call('addPerson', v));
+    if (!result) return;
+    setAdded(result);
+    notify(`${fullName(result.person)} has been added.`);
+    onAdded();
+  };
+
+  return (
+    <Dialog open onClose={form.submitting ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      {added ? (
+        <>
+          <DialogTitle id={titleId}>{fullName(added.person)} has been added</DialogTitle>
+          <DialogContent>
+            <DeliveryResult delivery={added.delivery} purpose="invite" />
+          </DialogContent>
+          <DialogActions>
+            <Button variant="contained" onClick={onClose} autoFocus>
+              Done
+            </Button>
+          </DialogActions>
+        </>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <DialogTitle id={titleId}>Add person</DialogTitle>
+          <DialogContent>
+            <FormField form={form} name="firstName" label="First name" autoComplete="off" autoFocus required />
+            <FormField form={form} name="lastName" label="Last name" autoComplete="off" required />
+            <FormField form={form} name="email" label="Email" type="email" autoComplete="off" required />
+            {form.formError && (
+              <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+                {form.formError}
+              </Alert>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose} disabled={form.submitting}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="contained" loading={form.submitting}>
+              Add person
+            </Button>
+          </DialogActions>
+        </form>
+      )}
+    </Dialog>
+  );
+}

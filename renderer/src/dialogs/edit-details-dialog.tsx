@@ -1,0 +1,73 @@
+// Edit Details: first name, last name and email, warning that the email is what they sign in with.
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useId } from 'react';
+import { contract, type Person } from '../../../common/contract.ts';
+import { call } from '../api.ts';
+import { FormField } from '../components/form-field.tsx';
+import { useSnackbar } from '../components/snackbar-provider.tsx';
+import { fullName } from '../format.ts';
+import { useForm } from '../hooks/use-form.ts';
+
+const schema = contract.editPerson.input.omit({ id: true });
+
+export function EditDetailsDialog({ person, onClose, onSettled }: { person: Person; onClose: () => void; onSettled: () => void }) {
+  const form = useForm({ firstName: person.firstName, lastName: person.lastName, email: person.email });
+  const notify = useSnackbar();
+  const titleId = useId();
+  const name = fullName(person);
+
+  const submit = async () => {
+    let failed = false;
+    const saved = await form.submit(schema, (v) =>
+      call('editPerson', { id: person.id, ...v }).catch((err: unknown) => {
+        failed = true;
+        throw err;
+      }),
+    );
+    // Whatever main said, the list behind should show the truth (a refusal may mean someone else changed it).
+    if (saved || failed) onSettled();
+    if (!saved) return;
+    notify(`${fullName(saved)}'s details have been saved.`);
+    onClose();
+  };
+
+  return (
+    <Dialog open onClose={form.submitting ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogTitle id={titleId}>Edit details</DialogTitle>
+        <DialogContent>
+          <FormField form={form} name="firstName" label="First name" autoComplete="off" autoFocus required />
+          <FormField form={form} name="lastName" label="Last name" autoComplete="off" required />
+          <FormField form={form} name="email" label="Email" type="email" autoComplete="off" required />
+          <Alert severity="warning" sx={{ mt: 1 }}>
+            Changing the email changes the address {name} signs in with.
+          </Alert>
+          {form.formError && (
+            <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+              {form.formError}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={form.submitting}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="contained" loading={form.submitting}>
+            Save
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
