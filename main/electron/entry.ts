@@ -54,10 +54,7 @@ function openWindow(core: Roster): void {
   lockDownWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
-    // End the window's sign-in with it, so its session cannot be reused.
-    const slot = windows.slotFor(id);
-    if (slot?.get()) void core.dispatch('signOut', {}, slot);
-    windows.forget(id);
+    void windows.close(id, core.dispatch);
     if (mainWindow === window) mainWindow = null;
   });
   mainWindow = window;
