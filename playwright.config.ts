@@ -1,14 +1,18 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/browser.ts';
 
+// One output folder per run (workers inherit the variable), so concurrent runs never delete each other's files.
+process.env.ROSTER_PW_RUN ??= `${Date.now()}-${process.pid}`;
+
 export default defineConfig({
   testDir: 'test/e2e',
+  outputDir: `test-results/${process.env.ROSTER_PW_RUN}`,
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['./test/e2e/summary-reporter.ts']] : [['list'], ['./test/e2e/summary-reporter.ts']],
+  reporter: [['list'], ['./test/e2e/summary-reporter.ts']],
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,
