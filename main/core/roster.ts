@@ -12,8 +12,17 @@ import { closeDatabase, openDatabase, type Db } from './db/open-database.ts';
 import { UsersRepo } from './db/users-repo.ts';
 import { AuthService } from './services/auth-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
-import { EmailFeatures } from './services/email-features.ts';
+import { Mailer } from './email/mailer.ts';
+import { OneTimeCodes } from './email/one-time-codes.ts';
+import { ResetRequestThrottle } from './email/reset-request-throttle.ts';
+import { SmtpSettingsStore } from './email/smtp-settings.ts';
+import { EmailSettingsService } from './services/email-settings-service.ts';
+import { InvitesService } from './services/invites-service.ts';
 import { PeopleService } from './services/people-service.ts';
+import { RecoveryService } from './services/recovery-service.ts';
+import { KeyFileSecretBox } from './settings/key-file-secret-box.ts';
+import type { SecretBox } from './settings/secret-box.ts';
+import { confSettingsStore, type SettingsStore } from './settings/settings-store.ts';
 
 export interface RosterOptions {
   dataDir: string;
@@ -25,6 +34,12 @@ export interface RosterOptions {
   /** better-sqlite3 binding for Electron's ABI, when running under Electron. */
   nativeBinding?: string;
   logError?: (method: string, err: unknown) => void;
+  /** Encrypts the SMTP password. Electron passes a safeStorage box; default: a key file in the data folder. */
+  secretBox?: SecretBox;
+  /** Where SMTP settings live. Electron passes electron-store; default: `conf` on config.json in the data folder. */
+  settingsStore?: SettingsStore;
+  /** How long an SMTP connection, greeting or reply may take (tests shorten it). */
+  smtpTimeoutMs?: number;
 }
 
 export interface Roster {
@@ -45,11 +60,21 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const users = new UsersRepo(db);
   const sessions = new Sessions(db);
   const audit = new AuditRepo(db);
-  const revokeCodes = (userId: number) => {
-    db.prepare('UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL').run(clock.now(), userId);
-  };
+  const logError = options.logError ?? ((method, err) => console.error(`Roster: ${method} failed:`, err));
+  const codes = new OneTimeCodes(db);
+  const revokeCodes = (userId: number) => codes.revokeAll(userId, clock.now());
   const people = new PeopleService({ db, users, sessions, audit, hasher, clock, revokeCodes });
-  const email = new EmailFeatures(people);
+  const mailer = new Mailer(options.smtpTimeoutMs);
+  const smtpSettings = new SmtpSettingsStore(
+    options.settingsStore ?? confSettingsStore(options.dataDir),
+    options.secretBox ?? new KeyFileSecretBox(options.dataDir),
+  );
+  const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
+  const invites = new InvitesService({ db, users, codes, audit, hasher, clock, mailer, emailSettings, people });
+  const recovery = new RecoveryService({
+    ...{ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError },
+    throttle: new ResetRequestThrottle(),
+  });
   const auth = new AuthService({
     db,
     users,
@@ -58,21 +83,22 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     hasher,
     clock,
     throttle: new LoginThrottle(db),
-    emailConfigured: () => email.isConfigured(),
+    emailConfigured: () => emailSettings.isConfigured(),
   });
   auth.warmUp();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ auth, people, email }),
+    handlers: createHandlers({ auth, people, invites, recovery, emailSettings }),
     sessions,
     users,
     clock,
-    logError: options.logError ?? ((method, err) => console.error(`Roster: ${method} failed:`, err)),
+    logError,
   });
   return {
     dispatch,
     db,
     dataDir: options.dataDir,
     async close() {
+      await mailer.drain(); // background sends record their outcome in the database
       await hasher.close();
       closeDatabase(db);
     },

@@ -2,7 +2,9 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../../common/contract.ts';
 import type { AuthService } from '../services/auth-service.ts';
 import type { PeopleService } from '../services/people-service.ts';
-import type { EmailFeatures } from '../services/email-features.ts';
+import type { EmailSettingsService } from '../services/email-settings-service.ts';
+import type { InvitesService } from '../services/invites-service.ts';
+import type { RecoveryService } from '../services/recovery-service.ts';
 import type { CallContext } from './call-context.ts';
 
 export type Handlers = {
@@ -12,10 +14,12 @@ export type Handlers = {
 export interface Services {
   auth: AuthService;
   people: PeopleService;
-  email: EmailFeatures;
+  invites: InvitesService;
+  recovery: RecoveryService;
+  emailSettings: EmailSettingsService;
 }
 
-export function createHandlers({ auth, people, email }: Services): Handlers {
+export function createHandlers({ auth, people, invites, recovery, emailSettings }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -28,20 +32,20 @@ export function createHandlers({ auth, people, email }: Services): Handlers {
     listPeople: (input) => people.list(input),
     countPeople: (input) => people.count(input),
     tabCounts: () => people.tabCounts(),
-    addPerson: (input, ctx) => email.addPerson(input, ctx),
+    addPerson: (input, ctx) => invites.addPerson(input, ctx),
     editPerson: (input, ctx) => people.edit(input, ctx),
-    resetPassword: (input, ctx) => email.resetPassword(input.id, ctx),
+    resetPassword: (input, ctx) => recovery.resetPassword(input.id, ctx),
     deactivatePerson: (input, ctx) => people.deactivate(input.id, ctx),
     reactivatePerson: (input, ctx) => people.reactivate(input.id, ctx),
     setRole: (input, ctx) => people.setRole(input, ctx),
 
-    requestPasswordReset: (input, ctx) => email.requestPasswordReset(input, ctx),
-    redeemCode: (input, ctx) => email.redeemCode(input, ctx),
-    resendInvite: (input, ctx) => email.resendInvite(input.id, ctx),
-    revokeInvite: (input, ctx) => email.revokeInvite(input.id, ctx),
-    getEmailSettings: () => email.getSettings(),
-    saveEmailSettings: (input, ctx) => email.saveSettings(input, ctx),
-    sendTestEmail: (_, ctx) => email.sendTestEmail(ctx),
-    clearEmailSettings: (_, ctx) => email.clearSettings(ctx),
+    requestPasswordReset: (input) => recovery.requestPasswordReset(input),
+    redeemCode: (input, ctx) => recovery.redeemCode(input, ctx),
+    resendInvite: (input, ctx) => invites.resend(input.id, ctx),
+    revokeInvite: (input, ctx) => invites.revoke(input.id, ctx),
+    getEmailSettings: () => emailSettings.view(),
+    saveEmailSettings: (input, ctx) => emailSettings.save(input, ctx),
+    sendTestEmail: (_, ctx) => emailSettings.sendTest(ctx),
+    clearEmailSettings: (_, ctx) => emailSettings.clear(ctx),
   };
 }

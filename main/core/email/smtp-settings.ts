@@ -1,0 +1,88 @@
+// The SMTP settings as Roster uses them, and how they are kept in the settings store: the password sealed by
+// the SecretBox, never in plaintext, never sent to the renderer.
+import type { EmailSettingsView, SmtpSecurity } from '../../../common/contract.ts';
+import type { SecretBox } from '../settings/secret-box.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
+
+export const DEFAULT_INVITE_LIFETIME_HOURS = 72;
+const STORE_KEY = 'email';
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  username: string;
+  /** Plaintext, in memory only; empty when no login is used or the stored one could not be decrypted. */
+  password: string;
+  fromAddress: string;
+  fromName: string;
+  replyTo: string;
+  allowSelfSigned: boolean;
+  inviteLifetimeHours: number;
+}
+
+/** What is written to config.json. */
+interface StoredSettings extends Omit<SmtpSettings, 'password'> {
+  passwordSealed: string | null;
+}
+
+export class SmtpSettingsStore {
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly box: SecretBox,
+  ) {}
+
+  private stored(): StoredSettings | null {
+    const value = this.store.get(STORE_KEY);
+    if (!value || typeof value !== 'object') return null;
+    const s = value as StoredSettings;
+    // A hand-edited or older file without the essentials counts as "not configured" rather than crashing.
+    if (typeof s.host !== 'string' || !s.host || typeof s.port !== 'number' || typeof s.fromAddress !== 'string') return null;
+    return s;
+  }
+
+  /** The settings with the password decrypted, or null when email is not configured. */
+  load(): SmtpSettings | null {
+    const s = this.stored();
+    if (!s) return null;
+    const { passwordSealed, ...rest } = s;
+    return { ...rest, inviteLifetimeHours: rest.inviteLifetimeHours || DEFAULT_INVITE_LIFETIME_HOURS, password: this.open(passwordSealed) };
+  }
+
+  private open(sealed: string | null): string {
+    if (!sealed) return '';
+    try {
+      return this.box.decrypt(sealed);
+    } catch {
+      return ''; // key lost or keychain changed: the admin must enter the password again (the view shows it unset)
+    }
+  }
+
+  save(settings: SmtpSettings): void {
+    const { password, ...rest } = settings;
+    const stored: StoredSettings = { ...rest, passwordSealed: password ? this.box.encrypt(password) : null };
+    this.store.set(STORE_KEY, stored);
+  }
+
+  clear(): void {
+    this.store.delete(STORE_KEY);
+  }
+
+  view(): EmailSettingsView {
+    const s = this.load();
+    return {
+      configured: s !== null,
+      host: s?.host ?? '',
+      port: s?.port ?? 587,
+      security: s?.security ?? 'starttls',
+      username: s?.username ?? '',
+      passwordSet: !!s?.password,
+      fromAddress: s?.fromAddress ?? '',
+      fromName: s?.fromName ?? 'Roster',
+      replyTo: s?.replyTo ?? '',
+      allowSelfSigned: s?.allowSelfSigned ?? false,
+      inviteLifetimeHours: s?.inviteLifetimeHours ?? DEFAULT_INVITE_LIFETIME_HOURS,
+      secretStorageWarning: this.box.weaknessWarning(),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+// SMTP settings: read (never the password), save after testing the connection, clear, and send a test email.
+import type { EmailSettingsView, ParsedInput } from '../../../common/contract.ts';
+import type { CallContext } from '../api/call-context.ts';
+import { signedInUser } from '../api/call-context.ts';
+import type { AuditRepo } from '../db/audit-repo.ts';
+import type { Mailer } from '../email/mailer.ts';
+import { testEmail } from '../email/messages.ts';
+import type { SmtpSettings, SmtpSettingsStore } from '../email/smtp-settings.ts';
+import { AppError } from '../errors.ts';
+import type { Clock } from './clock.ts';
+
+export interface EmailSettingsDeps {
+  settings: SmtpSettingsStore;
+  mailer: Mailer;
+  audit: AuditRepo;
+  clock: Clock;
+}
+
+export class EmailSettingsService {
+  constructor(private readonly d: EmailSettingsDeps) {}
+
+  /** The saved settings with the password, or null when email is not configured. */
+  current(): SmtpSettings | null {
+    return this.d.settings.load();
+  }
+
+  isConfigured(): boolean {
+    return this.current() !== null;
+  }
+
+  view(): EmailSettingsView {
+    return this.d.settings.view();
+  }
+
+  /** Tests the connection (and login) first; only settings that work are saved. */
+  async save(input: ParsedInput<'saveEmailSettings'>, ctx: CallContext): Promise<EmailSettingsView> {
+    const actor = signedInUser(ctx);
+    const previous = this.current();
+    // An empty password field keeps the stored one, but only for the same login on the same server.
+    const sameLogin = previous && previous.host === input.host && previous.username === input.username;
+    const password = input.password || (sameLogin ? previous.password : '');
+    if (input.username && !password) {
+      throw new AppError('VALIDATION', 'Enter the password for this SMTP username.', { field: 'password' });
+    }
+    const next: SmtpSettings = { ...input, password: input.username ? password : '' };
+    await this.d.mailer.verify(next);
+    this.d.settings.save(next);
+    this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_saved', null, {
+      host: next.host,
+      port: next.port,
+      security: next.security,
+      username: next.username,
+      loginChanged: !previous || previous.username !== next.username || previous.password !== next.password,
+      allowSelfSigned: next.allowSelfSigned,
+      inviteLifetimeHours: next.inviteLifetimeHours,
+    });
+    return this.view();
+  }
+
+  async sendTest(ctx: CallContext): Promise<{ to: string }> {
+    const actor = signedInUser(ctx);
+    const settings = this.current();
+    if (!settings) throw notConfigured();
+    try {
+      await this.d.mailer.send(settings, { name: `${actor.first_name} ${actor.last_name}`, address: actor.email }, testEmail({ firstName: actor.first_name, host: settings.host }));
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : 'SMTP_FAILED';
+      this.d.audit.record(this.d.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: code });
+      throw err;
+    }
+    this.d.audit.record(this.d.clock.now(), actor.id, 'test_email_sent', actor.id, { to: actor.email });
+    return { to: actor.email };
+  }
+
+  clear(ctx: CallContext): EmailSettingsView {
+    const actor = signedInUser(ctx);
+    this.d.settings.clear();
+    this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_cleared', null, {});
+    return this.view();
+  }
+}
+
+export const notConfigured = () =>
+  new AppError('EMAIL_NOT_CONFIGURED', 'Email is not set up. An admin can set it up in Admin Panel → Email.');

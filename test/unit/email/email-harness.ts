@@ -1,0 +1,41 @@
+// Shared set-up for the email tests: a test Roster plus a real SMTP sink on 127.0.0.1, stopped after each test.
+import { afterEach } from 'vitest';
+import { SmtpSink, type SinkOptions } from '../../fixtures/smtp-sink.ts';
+import { startTestRoster, type Caller, type TestRoster } from '../harness.ts';
+import type { RosterOptions } from '../../../main/core/roster.ts';
+
+const sinks: SmtpSink[] = [];
+afterEach(async () => {
+  while (sinks.length) await sinks.pop()!.stop();
+});
+
+/** Short SMTP timeouts keep the "server too slow" tests quick. */
+export const TEST_SMTP_TIMEOUT_MS = 1500;
+
+export async function startSink(options: SinkOptions = {}): Promise<SmtpSink> {
+  const sink = await SmtpSink.start(options);
+  sinks.push(sink);
+  return sink;
+}
+
+export interface EmailWorld {
+  t: TestRoster;
+  sink: SmtpSink;
+  admin: Caller;
+}
+
+/** A Roster with its first admin signed in and, unless `configure` is false, email set up against the sink. */
+export async function emailWorld(options: { configure?: boolean; roster?: Partial<RosterOptions> } = {}): Promise<EmailWorld> {
+  const sink = await startSink();
+  const t = await startTestRoster({ smtpTimeoutMs: TEST_SMTP_TIMEOUT_MS, ...options.roster });
+  const admin = await t.admin();
+  if (options.configure !== false) await admin.ok('saveEmailSettings', sink.settings());
+  return { t, sink, admin };
+}
+
+export const BOB = { firstName: 'Bob', lastName: 'Marley', email: 'bob@example.org' };
+export const NEW_PASSWORD = 'a river runs through it quietly';
+
+export function auditActions(t: TestRoster): string[] {
+  return t.roster.db.prepare<[], string>('SELECT action FROM audit_log ORDER BY id').pluck().all();
+}
