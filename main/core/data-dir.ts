@@ -40,7 +40,12 @@ export function prepareDataDir(dir: string): void {
     fs.rmSync(probe);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it is not writable' : (err as Error).message;
+    const why =
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'it is not writable'
+        : code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'part of that path is a file, not a folder'
+          : (err as Error).message;
     throw new DataDirError(`Roster cannot use the data folder ${dir}: ${why}. Choose another with --data-dir.`);
   }
 }
