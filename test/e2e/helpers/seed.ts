@@ -1,0 +1,60 @@
+// Seeds a data folder's database directly (before Roster starts), for lists too long to build through the UI.
+import path from 'node:path';
+import bcrypt from 'bcryptjs';
+import { test as base } from '@playwright/test';
+import { DATABASE_FILE } from '../../../main/core/data-dir.ts';
+import { openDatabase } from '../../../main/core/db/open-database.ts';
+import { startRoster, stopRoster, type RosterApp } from '../roster-app.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import { ADMIN } from './accounts.ts';
+
+export interface SeedPerson {
+  firstName: string;
+  lastName: string;
+  email: string;
+  role?: 'user' | 'admin';
+  /** No password yet: shown as Invited. */
+  invited?: boolean;
+  deactivated?: boolean;
+  lastLoginAt?: number;
+}
+
+/** Writes ADMIN (able to sign in) and `people` through the app's own migrations; the server is not running yet. */
+export async function seedDatabase(dataDir: string, people: SeedPerson[]): Promise<void> {
+  const db = await openDatabase(path.join(dataDir, DATABASE_FILE));
+  try {
+    // A low cost keeps seeding fast; bcrypt verifies a hash of any cost.
+    const hash = bcrypt.hashSync(ADMIN.password, 4);
+    const insert = db.prepare(
+      `INSERT INTO users (first_name, last_name, email, role, is_active, password_hash, must_change_password,
+         created_at, updated_at, last_login_at, deactivated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+    );
+    const now = Date.now();
+    db.transaction(() => {
+      insert.run(ADMIN.firstName, ADMIN.lastName, ADMIN.email, 'admin', 1, hash, now, now, null, null);
+      for (const p of people) {
+        const active = p.deactivated ? 0 : 1;
+        insert.run(p.firstName, p.lastName, p.email.toLowerCase(), p.role ?? 'user', active, p.invited ? null : hash, now, now, p.lastLoginAt ?? null, active ? null : now);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** A Roster whose database was seeded with `seedPeople` before it started (the `roster` fixture, pre-filled). */
+export const test = base.extend<{ seedPeople: SeedPerson[]; roster: RosterApp }>({
+  seedPeople: [[], { option: true }],
+  roster: async ({ seedPeople }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-e2e-'));
+    await seedDatabase(dataDir, seedPeople);
+    const app = await startRoster(dataDir);
+    await use(app);
+    await stopRoster(app);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
