@@ -1,11 +1,12 @@
 // Builds better-sqlite3 for Electron's ABI into .native/electron-<version>-<platform>-<arch>/, leaving the
 // Node build in node_modules alone (tests and browser mode use that one). Needs Electron's headers from
 // electronjs.org (or a prebuilt binary from GitHub); offline it stops at once with a one-line reason.
-// Usage: node scripts/electron-native.mjs [--force]
+// Usage: node scripts/electron-native.mjs [--force] [--for-packaging]
+//   --for-packaging also copies it to .native/packaging/, which electron-builder ships as resources/native.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronNativeBindingPath } from '../main/electron/native-binding-path.mjs';
+import { BINDING_FILE, PACKAGING_FOLDER, electronNativeBindingPath } from '../main/electron/native-binding-path.mjs';
 import { canReach, usesProxy } from './run-quietly.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,6 +70,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const file = await buildElectronNative({ force: process.argv.includes('--force') });
     process.stdout.write(`better-sqlite3 for Electron is ready: ${path.relative(root, file)}\n`);
+    if (process.argv.includes('--for-packaging')) {
+      const shipped = path.join(root, PACKAGING_FOLDER, BINDING_FILE);
+      fs.mkdirSync(path.dirname(shipped), { recursive: true });
+      fs.copyFileSync(file, shipped);
+      process.stdout.write(`copied for electron-builder: ${path.relative(root, shipped)}\n`);
+    }
   } catch (err) {
     const first = String(err instanceof Error ? err.message : err).split('\n')[0];
     process.stderr.write(`Could not build better-sqlite3 for Electron: ${first}.\n`);

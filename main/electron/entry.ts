@@ -12,7 +12,7 @@ import { respondToAppRequest } from './app-protocol.ts';
 import { dataDirFlag } from './cli-args.ts';
 import { registerIpc } from './ipc.ts';
 import { lockDownSession, lockDownWebContents } from './lockdown.ts';
-import { electronNativeBindingPath } from './native-binding-path.mjs';
+import { nativeBindingFor } from './native-binding-path.mjs';
 import { NativeBindingError, startupErrorMessage } from './startup-error.ts';
 import { windowOptions } from './window-options.ts';
 import { WindowSessions } from './window-sessions.ts';
@@ -36,13 +36,19 @@ function failToStart(err: unknown): void {
   app.exit(1);
 }
 
-/** Under Electron better-sqlite3 needs a binding for Electron's ABI: packaged apps get one from electron-builder. */
-function nativeBinding(): string | undefined {
-  if (app.isPackaged) return undefined;
-  const root = path.join(dist, '..');
-  const file = electronNativeBindingPath({ root, electronVersion: process.versions.electron, platform: process.platform, arch: process.arch });
+/** Under Electron, better-sqlite3 needs a binding built for Electron's ABI, never node_modules' Node one. */
+function nativeBinding(): string {
+  const file = nativeBindingFor({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    root: path.join(dist, '..'),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
   if (!fs.existsSync(file)) {
-    throw new NativeBindingError(`Roster's SQLite driver for Electron ${process.versions.electron} is missing (${file}). Start Roster with "npm start", which builds it.`);
+    const fix = app.isPackaged ? 'Reinstall Roster.' : 'Start Roster with "npm start", which builds it.';
+    throw new NativeBindingError(`Roster's SQLite driver for Electron ${process.versions.electron} is missing (${file}). ${fix}`);
   }
   return file;
 }
