@@ -45,11 +45,12 @@ export async function seedDatabase(dataDir: string, people: SeedPerson[]): Promi
 }
 
 /** A Roster whose database was seeded with `seedPeople` before it started (the `roster` fixture, pre-filled). */
-export const test = base.extend<{ seedPeople: SeedPerson[]; roster: RosterApp }>({
-  seedPeople: [[], { option: true }],
-  roster: async ({ seedPeople }, use) => {
+// Wrapped in an object: Playwright would read a bare array given to test.use() as [value, options].
+export const test = base.extend<{ seed: { people: SeedPerson[] }; roster: RosterApp }>({
+  seed: [{ people: [] }, { option: true }],
+  roster: async ({ seed }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-e2e-'));
-    await seedDatabase(dataDir, seedPeople);
+    await seedDatabase(dataDir, seed.people);
     const app = await startRoster(dataDir);
     await use(app);
     await stopRoster(app);
