@@ -18,7 +18,10 @@ function oneLine(err) {
 
 /** Runs the child in the foreground: signals go to it, and its exit code becomes ours. */
 function runChild(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+  // ELECTRON_RUN_AS_NODE left in the environment would turn Electron into plain Node and skip the app.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
   const forward = (signal) => child.kill(signal);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
   child.once('error', (err) => {

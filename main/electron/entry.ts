@@ -28,6 +28,8 @@ const windows = new WindowSessions();
 let mainWindow: BrowserWindow | null = null;
 let roster: Roster | null = null;
 let unlockDataDir: () => void = () => {};
+/** Sign-outs of closing windows still running; the database must outlive them. */
+const closingWindows = new Set<Promise<void>>();
 
 function failToStart(err: unknown): void {
   const message = startupErrorMessage(err);
@@ -60,7 +62,8 @@ function openWindow(core: Roster): void {
   lockDownWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
-    void windows.close(id, core.dispatch);
+    const closing = windows.close(id, core.dispatch).finally(() => closingWindows.delete(closing));
+    closingWindows.add(closing);
     if (mainWindow === window) mainWindow = null;
   });
   mainWindow = window;
@@ -75,6 +78,7 @@ function focusMainWindow(): void {
 }
 
 async function shutDown(): Promise<void> {
+  await Promise.allSettled(closingWindows);
   const core = roster;
   roster = null;
   await core?.close(); // checkpoints the WAL and closes the database
