@@ -6,6 +6,12 @@ export interface Migration {
   sql: string;
 }
 
+/** Recomputes what triggers keep (tab counts, search index) from users: in migration 2 and after a bulk load. */
+export const REBUILD_DERIVED_SQL = `
+  INSERT INTO users_fts (users_fts) VALUES ('rebuild');
+  UPDATE user_tab_counts SET people = (SELECT COUNT(*) FROM users WHERE users.is_active = user_tab_counts.is_active);
+`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -26,10 +32,12 @@ export const MIGRATIONS: Migration[] = [
         deactivated_at INTEGER
       );
       -- One index per sort of the People list, led by the tab, so each page is an index range (keyset paging).
-      CREATE INDEX users_by_name ON users(is_active, last_name COLLATE NOCASE, first_name COLLATE NOCASE);
-      CREATE INDEX users_by_email ON users(is_active, email);
-      CREATE INDEX users_by_role ON users(is_active, role, last_name COLLATE NOCASE, first_name COLLATE NOCASE);
-      CREATE INDEX users_by_last_login ON users(is_active, IFNULL(last_login_at, 0));
+      -- id is the tie-break of every sort, so it is an index column before the extras; the names and email follow
+      -- so a search can test LIKE on the index entry itself and skip the table row for every non-match.
+      CREATE INDEX users_by_name ON users(is_active, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, email);
+      CREATE INDEX users_by_email ON users(is_active, email, id, first_name, last_name);
+      CREATE INDEX users_by_role ON users(is_active, role, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, email);
+      CREATE INDEX users_by_last_login ON users(is_active, IFNULL(last_login_at, 0), id, first_name, last_name, email);
       CREATE TABLE sessions (
         id INTEGER PRIMARY KEY,
         token_hash TEXT NOT NULL UNIQUE,
@@ -64,6 +72,46 @@ export const MIGRATIONS: Migration[] = [
         details TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX audit_log_target ON audit_log(target_id, at);
+    `,
+  },
+  {
+    version: 2,
+    description: 'per-tab people counts and a trigram search index, both kept by triggers',
+    sql: `
+      -- COUNT(*) over a million rows costs tens of milliseconds; these two rows are kept exact on every write.
+      CREATE TABLE user_tab_counts (
+        is_active INTEGER PRIMARY KEY CHECK (is_active IN (0, 1)),
+        people INTEGER NOT NULL
+      );
+      INSERT INTO user_tab_counts (is_active, people) VALUES (0, 0), (1, 0);
+      CREATE TRIGGER users_count_insert AFTER INSERT ON users BEGIN
+        UPDATE user_tab_counts SET people = people + 1 WHERE is_active = new.is_active;
+      END;
+      CREATE TRIGGER users_count_delete AFTER DELETE ON users BEGIN
+        UPDATE user_tab_counts SET people = people - 1 WHERE is_active = old.is_active;
+      END;
+      CREATE TRIGGER users_count_update AFTER UPDATE OF is_active ON users WHEN old.is_active <> new.is_active BEGIN
+        UPDATE user_tab_counts SET people = people - 1 WHERE is_active = old.is_active;
+        UPDATE user_tab_counts SET people = people + 1 WHERE is_active = new.is_active;
+      END;
+      -- Substring search: trigrams of first name, last name and email. External content (the text stays only in
+      -- users); detail=none keeps it small, so a match is a superset that the query re-checks with LIKE.
+      CREATE VIRTUAL TABLE users_fts USING fts5(
+        first_name, last_name, email, content='users', content_rowid='id', tokenize='trigram', detail=none
+      );
+      CREATE TRIGGER users_fts_insert AFTER INSERT ON users BEGIN
+        INSERT INTO users_fts (rowid, first_name, last_name, email) VALUES (new.id, new.first_name, new.last_name, new.email);
+      END;
+      CREATE TRIGGER users_fts_delete AFTER DELETE ON users BEGIN
+        INSERT INTO users_fts (users_fts, rowid, first_name, last_name, email)
+        VALUES ('delete', old.id, old.first_name, old.last_name, old.email);
+      END;
+      CREATE TRIGGER users_fts_update AFTER UPDATE OF first_name, last_name, email ON users BEGIN
+        INSERT INTO users_fts (users_fts, rowid, first_name, last_name, email)
+        VALUES ('delete', old.id, old.first_name, old.last_name, old.email);
+        INSERT INTO users_fts (rowid, first_name, last_name, email) VALUES (new.id, new.first_name, new.last_name, new.email);
+      END;
+      ${REBUILD_DERIVED_SQL}
     `,
   },
 ];

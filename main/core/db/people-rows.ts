@@ -1,0 +1,157 @@
+// The rows of one People page and the counts, as SQL: each sort reads its own covering index in order (keyset
+// ranges, OFFSET only for a jump), and a search goes through the strategy planSearch picked.
+import type { ParsedInput, Tab } from '../../../common/contract.ts';
+import type { Db } from './open-database.ts';
+import { countCandidates, LIKE_FILTER, likePattern, SEARCH_LIMITS, trigramMatch, type SearchPlan } from './people-search.ts';
+import type { UserRow } from './users-repo.ts';
+
+export type ListInput = ParsedInput<'listPeople'>;
+export type SortKey = ListInput['sort'];
+export type Value = string | number;
+
+export interface SortSpec {
+  /** The index whose order is this sort's order (see migration 1). */
+  index: string;
+  /** ORDER BY terms, id last so every position is unique. */
+  columns: string[];
+  /** The same terms as parameters on the right of a row-value comparison (COLLATE there keeps the index usable). */
+  params: string[];
+  values: (row: UserRow) => Value[];
+}
+
+const NAME_COLS = ['last_name COLLATE NOCASE', 'first_name COLLATE NOCASE'];
+const NAME_PARAMS = ['? COLLATE NOCASE', '? COLLATE NOCASE'];
+
+export const SORTS: Record<SortKey, SortSpec> = {
+  name: {
+    index: 'users_by_name',
+    columns: [...NAME_COLS, 'id'],
+    params: [...NAME_PARAMS, '?'],
+    values: (r) => [r.last_name, r.first_name, r.id],
+  },
+  email: { index: 'users_by_email', columns: ['email', 'id'], params: ['?', '?'], values: (r) => [r.email, r.id] },
+  role: {
+    index: 'users_by_role',
+    columns: ['role', ...NAME_COLS, 'id'],
+    params: ['?', ...NAME_PARAMS, '?'],
+    values: (r) => [r.role, r.last_name, r.first_name, r.id],
+  },
+  lastLogin: {
+    index: 'users_by_last_login',
+    columns: ['IFNULL(last_login_at, 0)', 'id'],
+    params: ['?', '?'],
+    values: (r) => [r.last_login_at ?? 0, r.id],
+  },
+};
+
+export const tabValue = (tab: Tab) => (tab === 'active' ? 1 : 0);
+
+/** One page query: the tab, the sort, which way, where to start and how many rows. */
+export interface RowsRequest {
+  tab: Tab;
+  spec: SortSpec;
+  descending: boolean;
+  limit: number;
+  offset: number;
+  /** Sort values of the row to start after (exclusive), in the direction of travel. */
+  after?: Value[];
+}
+
+function rangeSql(r: RowsRequest, op: '>' | '<' | '>=' | '<=', values: Value[]): [string, Value[]] {
+  return [` AND (${r.spec.columns.join(', ')}) ${op} (${r.spec.params.join(', ')})`, values];
+}
+
+function orderSql(r: RowsRequest): string {
+  const dir = r.descending ? 'DESC' : 'ASC';
+  return ` ORDER BY ${r.spec.columns.map((c) => `${c} ${dir}`).join(', ')} LIMIT ? OFFSET ?`;
+}
+
+/** Rows in index order, filtered by LIKE on the index entry when searching; stops as soon as the page is full. */
+function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): UserRow[] {
+  let sql = `SELECT * FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?`;
+  const params: Value[] = [tabValue(r.tab)];
+  if (pattern) {
+    sql += ` AND ${LIKE_FILTER}`;
+    params.push(pattern, pattern, pattern);
+  }
+  for (const [op, values] of [[r.descending ? '<' : '>', r.after], [r.descending ? '>=' : '<=', until]] as const) {
+    if (!values) continue;
+    const [s, p] = rangeSql(r, op, values);
+    sql += s;
+    params.push(...p);
+  }
+  return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, r.limit, r.offset);
+}
+
+/** Rows from the trigram index's candidates (looked up by id, in id order), re-checked with LIKE, then sorted. */
+function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string): UserRow[] {
+  let sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
+    AND is_active = ? AND ${LIKE_FILTER}`;
+  const params: Value[] = [match, tabValue(r.tab), pattern, pattern, pattern];
+  if (r.after) {
+    const [s, p] = rangeSql(r, r.descending ? '<' : '>', r.after);
+    sql += s;
+    params.push(...p);
+  }
+  return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, r.limit, r.offset);
+}
+
+/** Sort values of the budget-th entry ahead, or undefined when fewer entries remain in the tab. */
+function budgetEnd(db: Db, r: RowsRequest, budget: number): Value[] | undefined {
+  let sql = `SELECT ${r.spec.columns.join(', ')} FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?`;
+  const params: Value[] = [tabValue(r.tab)];
+  if (r.after) {
+    const [s, p] = rangeSql(r, r.descending ? '<' : '>', r.after);
+    sql += s;
+    params.push(...p);
+  }
+  return db.prepare<Value[], Value[]>(sql + orderSql(r)).raw().get(...params, 1, budget - 1);
+}
+
+export function selectRows(db: Db, plan: SearchPlan, r: RowsRequest): UserRow[] {
+  switch (plan.kind) {
+    case 'all':
+      return walk(db, r, null);
+    case 'walk':
+      return walk(db, r, plan.pattern);
+    case 'fts':
+      return fromSearchIndex(db, r, plan.pattern, plan.match);
+    case 'walkFirst': {
+      // A common term usually fills a page within a few hundred entries, but one clustered away from this end
+      // of the sort (a surname, sorted by name) could make the walk read most of the index: its reach is bounded.
+      const end = budgetEnd(db, r, plan.limits.walkBudget);
+      const rows = walk(db, r, plan.pattern, end);
+      if (!end || rows.length === r.limit) return rows;
+      const { ftsFallback } = plan.limits;
+      return countCandidates(db, plan.match, ftsFallback) < ftsFallback
+        ? fromSearchIndex(db, r, plan.pattern, plan.match)
+        : walk(db, r, plan.pattern);
+    }
+  }
+}
+
+export function tabCount(db: Db, tab: Tab): number {
+  return db.prepare('SELECT people FROM user_tab_counts WHERE is_active = ?').pluck().get(tabValue(tab)) as number;
+}
+
+export function tabCounts(db: Db): { active: number; deactivated: number } {
+  const rows = db.prepare<[], { is_active: number; people: number }>('SELECT is_active, people FROM user_tab_counts').all();
+  const of = (v: number) => rows.find((row) => row.is_active === v)?.people ?? 0;
+  return { active: of(1), deactivated: of(0) };
+}
+
+/** The number of people in a tab matching a search; exact, from whichever source is cheaper for the term. */
+export function countPeople(db: Db, input: Pick<ListInput, 'tab' | 'query'>, limits = SEARCH_LIMITS): number {
+  if (!input.query) return tabCount(db, input.tab);
+  const pattern = likePattern(input.query);
+  const match = trigramMatch(input.query);
+  const params = [tabValue(input.tab), pattern, pattern, pattern];
+  if (match && countCandidates(db, match, limits.ftsCount) < limits.ftsCount) {
+    return db
+      .prepare(`SELECT COUNT(*) FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND is_active = ? AND ${LIKE_FILTER}`)
+      .pluck()
+      .get(match, ...params) as number;
+  }
+  // The name index carries every searched column, so this scan never reads the table.
+  return db.prepare(`SELECT COUNT(*) FROM users INDEXED BY users_by_name WHERE is_active = ? AND ${LIKE_FILTER}`).pluck().get(...params) as number;
+}

@@ -1,0 +1,62 @@
+// The reference the fast People list is held to: every matching row from a plain LIKE query with no index,
+// sorted by SQLite, and pages cut from that list by position.
+import type { PeoplePage } from '../../../common/contract.ts';
+import type { Db } from '../../../main/core/db/open-database.ts';
+import { likePattern, SORTS } from '../../../main/core/db/people-query.ts';
+import type { ListInput } from '../../../main/core/db/people-rows.ts';
+import type { UserRow } from '../../../main/core/db/users-repo.ts';
+
+export function naiveMatches(db: Db, input: Pick<ListInput, 'tab' | 'query' | 'sort' | 'direction'>): UserRow[] {
+  const dir = input.direction === 'asc' ? 'ASC' : 'DESC';
+  const order = SORTS[input.sort].columns.map((c) => `${c} ${dir}`).join(', ');
+  const p = likePattern(input.query);
+  return db
+    .prepare<unknown[], UserRow>(
+      `SELECT * FROM users NOT INDEXED WHERE is_active = ?
+       AND (first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')
+       ORDER BY ${order}`,
+    )
+    .all(input.tab === 'active' ? 1 : 0, p, p, p);
+}
+
+export interface NaivePage {
+  ids: number[];
+  pageIndex: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+/** What a page should be, given the full ordered list and the position of the cursor row. */
+export function naivePage(all: UserRow[], size: number, page: ListInput['page'], cursorOf: (row: UserRow) => string): NaivePage {
+  const pos = (cursor: string) => all.findIndex((r) => cursorOf(r) === cursor);
+  const slice = (from: number, to: number) => all.slice(Math.max(0, from), Math.max(0, to)).map((r) => r.id);
+  const last = (): NaivePage => {
+    const lastIndex = Math.max(0, Math.ceil(all.length / size) - 1);
+    return { ids: slice(lastIndex * size, all.length), pageIndex: lastIndex, hasPrevious: lastIndex > 0, hasNext: false };
+  };
+  switch (page.kind) {
+    case 'first':
+      return { ids: slice(0, size), pageIndex: 0, hasPrevious: false, hasNext: all.length > size };
+    case 'last':
+      return last();
+    case 'index':
+      if (page.index > 0 && page.index * size >= all.length) return last();
+      return { ids: slice(page.index * size, (page.index + 1) * size), pageIndex: page.index, hasPrevious: page.index > 0, hasNext: all.length > (page.index + 1) * size };
+    case 'after': {
+      const p = pos(page.cursor);
+      return { ids: slice(p + 1, p + 1 + size), pageIndex: page.pageIndex + 1, hasPrevious: true, hasNext: all.length > p + 1 + size };
+    }
+    case 'before': {
+      const p = pos(page.cursor);
+      const hasPrevious = p - size > 0;
+      return { ids: slice(p - size, p), pageIndex: hasPrevious ? Math.max(0, page.pageIndex - 1) : 0, hasPrevious, hasNext: true };
+    }
+  }
+}
+
+export const pageShape = (p: PeoplePage): NaivePage => ({
+  ids: p.rows.map((r) => r.id),
+  pageIndex: p.pageIndex,
+  hasPrevious: p.hasPrevious,
+  hasNext: p.hasNext,
+});

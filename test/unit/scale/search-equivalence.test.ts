@@ -1,0 +1,84 @@
+// Every search strategy of the People list returns exactly what the plain LIKE query returns, on every page.
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../main/core/db/open-database.ts';
+import { closeDatabase, openDatabase } from '../../../main/core/db/open-database.ts';
+import { countPeople, encodeCursor, listPeople, SORTS } from '../../../main/core/db/people-query.ts';
+import type { ListInput } from '../../../main/core/db/people-rows.ts';
+import { SEARCH_LIMITS, type SearchLimits } from '../../../main/core/db/people-search.ts';
+import { tempDir } from '../harness.ts';
+import { naiveMatches, naivePage, pageShape } from './naive-people.ts';
+import { fillTrickyPeople, TRICKY_ALPHABET } from './tricky-people.ts';
+
+let db: Db;
+let names: string[];
+
+beforeAll(async () => {
+  db = await openDatabase(path.join(tempDir('roster-scale-'), 'roster.db'));
+  names = fillTrickyPeople(db, 3000, 7);
+});
+afterAll(() => closeDatabase(db));
+
+// Each set of limits forces one strategy on a table this small: search index, budgeted walk (settled or not,
+// then search index or walk on), and the defaults.
+const LIMITS: SearchLimits[] = [
+  SEARCH_LIMITS,
+  { ftsCandidates: 1_000_000, walkBudget: 1, ftsFallback: 0, ftsCount: 1_000_000 },
+  { ftsCandidates: 0, walkBudget: 40, ftsFallback: 1_000_000, ftsCount: 0 },
+  { ftsCandidates: 0, walkBudget: 40, ftsFallback: 0, ftsCount: 1_000_000 },
+  { ftsCandidates: 0, walkBudget: 5_000, ftsFallback: 0, ftsCount: 0 },
+];
+
+const term = () =>
+  fc.oneof(
+    // a piece of a real name or email, with its case scrambled
+    fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 6 }), fc.boolean()).map(([i, start, len, upper]) => {
+      const s = names[i % names.length]!;
+      const piece = Array.from(s).slice(start % s.length, (start % s.length) + len).join('');
+      return upper ? piece.toUpperCase() : piece;
+    }),
+    fc.string({ unit: fc.constantFrom(...TRICKY_ALPHABET), minLength: 1, maxLength: 4 }),
+  );
+
+const move = fc.constantFrom('next', 'next', 'previous', 'last', 'jump', 'first');
+
+describe('People search at scale', () => {
+  it('returns the same pages as the plain LIKE query, for every strategy, sort, tab, direction and page move', () => {
+    fc.assert(
+      fc.property(
+        term(),
+        fc.constantFrom(...(Object.keys(SORTS) as ListInput['sort'][])),
+        fc.constantFrom<ListInput['tab']>('active', 'deactivated'),
+        fc.constantFrom<ListInput['direction']>('asc', 'desc'),
+        fc.constantFrom<ListInput['pageSize']>(25, 50),
+        fc.nat(LIMITS.length - 1),
+        fc.array(move, { minLength: 1, maxLength: 6 }),
+        fc.nat(20),
+        (query, sort, tab, direction, pageSize, limitsAt, moves, jumpTo) => {
+          const limits = LIMITS[limitsAt]!;
+          const base = { tab, query: query.trim(), sort, direction, pageSize };
+          const all = naiveMatches(db, base);
+          const cursorOf = (row: (typeof all)[number]) => encodeCursor(SORTS[sort].values(row));
+          let page: ListInput['page'] = { kind: 'first' };
+          const check = () => {
+            const got = listPeople(db, { ...base, page }, limits);
+            expect(pageShape(got)).toEqual(naivePage(all, pageSize, page, cursorOf));
+            return got;
+          };
+          for (const m of moves) {
+            const got = check();
+            if (m === 'next' && got.hasNext) page = { kind: 'after', cursor: got.endCursor!, pageIndex: got.pageIndex };
+            else if (m === 'previous' && got.hasPrevious) page = { kind: 'before', cursor: got.startCursor!, pageIndex: got.pageIndex };
+            else if (m === 'last') page = { kind: 'last' };
+            else if (m === 'jump') page = { kind: 'index', index: jumpTo };
+            else page = { kind: 'first' };
+          }
+          check();
+          expect(countPeople(db, base, limits)).toBe(all.length);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
