@@ -29,7 +29,6 @@ test('first run → create admin → sign out → sign in → Admin Panel → Pe
   const row = page.getByRole('row', { name: /Ada Lovelace/ });
   await expect(row).toContainText(admin.email);
   await expect(row).toContainText('Admin');
-  await page.screenshot({ path: 'docs/screenshots/people.png' });
 
   await profile.click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
