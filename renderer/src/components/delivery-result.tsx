@@ -26,7 +26,8 @@ export function DeliveryResult({ delivery, purpose }: { delivery: Delivery; purp
     }
   };
   return (
-    <Stack spacing={2}>
+    // Top padding keeps the outlined field's floating label clear of the dialog title's edge.
+    <Stack spacing={2} sx={{ pt: 1 }}>
       {delivery.emailError && (
         <Alert severity="warning">
           The {purpose === 'invite' ? 'invite' : 'reset'} email could not be sent: {delivery.emailError}

@@ -36,7 +36,8 @@ export function RoleSelect({ person, onChanged }: { person: Person; onChanged: (
       disabled={pending !== null}
       onChange={(e) => void change(e.target.value as Role)}
       inputProps={{ 'aria-label': `Role for ${name}` }}
-      sx={{ minWidth: 88, fontSize: 'inherit' }}
+      // The standard input sits a little high; nudge its text onto the row's baseline.
+      sx={{ minWidth: 88, fontSize: 'inherit', '& .MuiSelect-select': { pt: '6px', pb: '3px' } }}
     >
       <MenuItem value="user">{roleLabel('user')}</MenuItem>
       <MenuItem value="admin">{roleLabel('admin')}</MenuItem>

@@ -79,7 +79,7 @@ export function ResetPasswordDialog({ person, onClose, onSettled }: { person: Pe
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>
-        <Button variant="contained" color="warning" loading={busy} disabled={emailConfigured === null} onClick={() => void reset()}>
+        <Button variant="contained" loading={busy} disabled={emailConfigured === null} onClick={() => void reset()}>
           Reset password
         </Button>
       </DialogActions>
