@@ -1,0 +1,224 @@
+// The scale bench: N generated people, every People operation timed through the dispatcher the UI calls and
+// beside it the raw SQL floor, then browser-mode start-up and memory. Prints a table, writes bench/results/.
+import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { MethodInput, MethodName, MethodOutput } from '../../common/contract.ts';
+import { MemorySessionSlot } from '../../main/core/api/session-slot.ts';
+import { DATABASE_FILE } from '../../main/core/data-dir.ts';
+import { decodeCursor, SORTS } from '../../main/core/db/people-query.ts';
+import { createRoster } from '../../main/core/roster.ts';
+import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
+import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
+import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
+
+let root = ''; // the repository, passed in by run.mjs (this file runs from a bundle elsewhere)
+const SORT_KEYS = Object.keys(SORTS) as (keyof typeof SORTS)[];
+const TABS = ['active', 'deactivated'] as const;
+const LIKE = `(first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')`;
+let sqliteVersion = 'unknown'; // read from the bench's own connection
+const like = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function main(argv: string[], repoRoot: string): Promise<void> {
+  root = repoRoot;
+  const { values } = parseArgs({
+    args: argv,
+    options: { users: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '7' } },
+  });
+  const users = Number(values.users);
+  const seed = Number(values.seed);
+  const runs = Math.max(5, Number(values.runs));
+  if (!Number.isInteger(users) || users < 1000) throw new Error('--users must be a whole number ≥ 1000 (10000, 100000, 1000000)');
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const rows: Row[] = [];
+
+  // 1. Data: generated once per size and seed, then reused.
+  const dataDir = path.join(root, 'bench', 'data', `people-${users}-seed-${seed}`);
+  log(`bench: ${users.toLocaleString('en')} people (seed ${seed}) in ${path.relative(root, dataDir)}`);
+  const cpu = process.cpuUsage();
+  const gen = await ensurePeopleData({ dataDir, users, seed, log });
+  const genCpu = process.cpuUsage(cpu);
+  const genS = (gen.insertMs + gen.indexMs) / 1000;
+  rows.push({
+    group: 'data',
+    what: `generate ${users.toLocaleString('en')} (insert ${(gen.insertMs / 1000).toFixed(1)} s + indexes/FTS ${(gen.indexMs / 1000).toFixed(1)} s)`,
+    value: summarise([genS]),
+    unit: 's',
+    target: users >= 1_000_000 ? 60 : undefined,
+    note: gen.reused ? '(reused: time recorded when generated)' : `(cpu ${((genCpu.user + genCpu.system) / 1e6).toFixed(1)} s)`,
+  });
+
+  // Work on a copy: the bench signs in and edits people, and the generated data must stay as generated.
+  const work = path.join(root, 'bench', 'data', `run-${process.pid}`);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true, mode: 0o700 });
+  fs.copyFileSync(path.join(dataDir, DATABASE_FILE), path.join(work, DATABASE_FILE));
+  try {
+    await benchCore(work, runs, rows, log);
+    await benchBrowserMode(work, runs, rows, log);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  printTable(rows, (s) => process.stdout.write(`${s}\n`));
+  const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
+  const file = writeResults(users, seed, gen, rows);
+  process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);
+}
+
+async function benchCore(dataDir: string, runs: number, rows: Row[], log: (s: string) => void): Promise<void> {
+  const roster = await createRoster({ dataDir }); // bcrypt cost 12, as in the app
+  const db = roster.db;
+  sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
+  const slot = new MemorySessionSlot();
+  const call = async <K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
+    const r = await roster.dispatch(method, input, slot);
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+    return r.value as MethodOutput<K>;
+  };
+  try {
+    // Sign-in: bcrypt runs in the worker; the main loop must keep turning meanwhile.
+    log('bench: sign-in');
+    const stalls: number[] = [];
+    const signIn = await timeIt(runs, async () => {
+      const h = monitorEventLoopDelay({ resolution: 1 });
+      h.enable();
+      await call('signIn', { email: BENCH_ADMIN.email, password: BENCH_ADMIN.password });
+      h.disable();
+      stalls.push(h.max / 1e6);
+    });
+    rows.push({ group: 'sign-in', what: 'signIn (bcrypt cost 12 in the worker)', value: signIn, unit: 'ms' });
+    rows.push({ group: 'sign-in', what: 'longest event-loop stall during it', value: summarise(stalls.slice(1)), unit: 'ms', target: 5 });
+
+    log('bench: pages');
+    for (const sort of SORT_KEYS) {
+      for (const tab of TABS) await benchPages(db, call, runs, rows, sort, tab);
+    }
+
+    log('bench: counts and search');
+    const counts = await timeIt(runs, () => call('tabCounts', {}));
+    const countFloor = await timeIt(3, () => db.prepare('SELECT is_active, COUNT(*) FROM users GROUP BY is_active').all(), false);
+    rows.push({ group: 'counts', what: 'tabCounts', value: counts, unit: 'ms', floor: countFloor, floorLabel: '(COUNT(*))', target: 1 });
+    for (const [label, term, target] of searchTerms(db)) await benchSearch(db, call, runs, rows, label, term, target);
+
+    log('bench: writes');
+    await benchWrites(db, call, runs, rows);
+  } finally {
+    await roster.close();
+  }
+}
+
+type Call = <K extends MethodName>(method: K, input: MethodInput<K>) => Promise<MethodOutput<K>>;
+
+async function benchPages(db: import('better-sqlite3').Database, call: Call, runs: number, rows: Row[], sort: keyof typeof SORTS, tab: (typeof TABS)[number]) {
+  const spec = SORTS[sort];
+  const base = { tab, sort, pageSize: 50 as const };
+  const cols = spec.columns.join(', ');
+  const asc = spec.columns.map((c) => `${c} ASC`).join(', ');
+  const desc = spec.columns.map((c) => `${c} DESC`).join(', ');
+  const act = tab === 'active' ? 1 : 0;
+  const first = await call('listPeople', { ...base, page: { kind: 'first' } });
+  const second = await call('listPeople', { ...base, page: { kind: 'after', cursor: first.endCursor!, pageIndex: 0 } });
+  const { [tab]: inTab } = await call('tabCounts', {});
+  const middle = Math.floor(inTab / 50 / 2);
+  const sql = (s: string) => db.prepare(`SELECT * FROM users WHERE is_active = ${act} ${s}`);
+  const after = sql(`AND (${cols}) > (${spec.params.join(', ')}) ORDER BY ${asc} LIMIT 51`);
+  const before = sql(`AND (${cols}) < (${spec.params.join(', ')}) ORDER BY ${desc} LIMIT 51`);
+  const cases: [string, MethodInput<'listPeople'>['page'], () => unknown, number][] = [
+    ['first', { kind: 'first' }, () => sql(`ORDER BY ${asc} LIMIT 51`).all(), 2],
+    ['next', { kind: 'after', cursor: first.endCursor!, pageIndex: 0 }, () => after.all(...decodeCursor(first.endCursor!, sort)), 2],
+    ['previous', { kind: 'before', cursor: second.startCursor!, pageIndex: 1 }, () => before.all(...decodeCursor(second.startCursor!, sort)), 2],
+    ['last', { kind: 'last' }, () => sql(`ORDER BY ${desc} LIMIT 50`).all(), 2],
+    [`jump to page ${middle + 1}`, { kind: 'index', index: middle }, () => sql(`ORDER BY ${asc} LIMIT 51 OFFSET ${middle * 50}`).all(), 50],
+  ];
+  for (const [what, page, floor, target] of cases) {
+    const value = await timeIt(runs, () => call('listPeople', { ...base, page }));
+    rows.push({ group: `page ${sort}/${tab}`, what, value, unit: 'ms', floor: await timeIt(runs, floor), target });
+  }
+}
+
+/** Search terms by kind, picked from the generated data so they mean the same at every size. */
+function searchTerms(db: import('better-sqlite3').Database): [string, string, number][] {
+  const total = db.prepare('SELECT MAX(id) FROM users').pluck().get() as number;
+  const rare = db.prepare('SELECT email FROM users WHERE id >= ? AND is_active = 1 ORDER BY id LIMIT 1').pluck().get(Math.floor(total * 0.37)) as string;
+  return [
+    ['rare (one email)', rare, 10],
+    ['medium (a surname)', 'Kowalski', 10],
+    ['common (a mail domain)', 'example.com', 10],
+    ['1 char, common', 'e', 50],
+    ['2 chars, common', 'an', 50],
+    ['2 chars, rare (full walk)', 'qz', 300],
+  ];
+}
+
+async function benchSearch(db: import('better-sqlite3').Database, call: Call, runs: number, rows: Row[], label: string, term: string, target: number) {
+  const p = like(term);
+  const matches = db.prepare(`SELECT COUNT(*) FROM users WHERE is_active = 1 AND ${LIKE}`).pluck().get(p, p, p) as number;
+  const value = await timeIt(runs, () => call('listPeople', { tab: 'active', query: term, sort: 'name', pageSize: 50 }));
+  const naive = db.prepare(`SELECT * FROM users WHERE is_active = 1 AND ${LIKE} ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT 51`);
+  const floor = await timeIt(3, () => naive.all(p, p, p), false);
+  const what = `"${term}" first page (${matches.toLocaleString('en')} matches)`;
+  rows.push({ group: `search ${label}`, what, value, unit: 'ms', floor, floorLabel: '(naive LIKE)', target });
+  const count = await timeIt(Math.min(runs, 5), () => call('countPeople', { tab: 'active', query: term }));
+  const countFloor = await timeIt(3, () => db.prepare(`SELECT COUNT(*) FROM users WHERE is_active = 1 AND ${LIKE}`).get(p, p, p), false);
+  rows.push({ group: `search ${label}`, what: `"${term}" total count`, value: count, unit: 'ms', floor: countFloor, floorLabel: '(naive LIKE)', target: 300 });
+}
+
+async function benchWrites(db: import('better-sqlite3').Database, call: Call, runs: number, rows: Row[]) {
+  const people = db
+    .prepare<[], { id: number; first_name: string; last_name: string; email: string }>(
+      "SELECT id, first_name, last_name, email FROM users WHERE is_active = 1 AND role = 'user' AND password_hash IS NOT NULL AND id > 1000 LIMIT 200",
+    )
+    .all();
+  let next = 0;
+  const take = () => people[next++]!;
+  const touch = db.prepare('UPDATE users SET updated_at = updated_at + 1 WHERE id = ?');
+  const floor = await timeIt(runs, () => touch.run(take().id));
+  const edit = await timeIt(runs, () => {
+    const p = take();
+    return call('editPerson', { id: p.id, firstName: `${p.first_name}x`, lastName: p.last_name, email: p.email });
+  });
+  rows.push({ group: 'write', what: 'editPerson (name: indexes, FTS, audit)', value: edit, unit: 'ms', floor, floorLabel: '(bare UPDATE)', target: 2 });
+  const role = await timeIt(runs, () => call('setRole', { id: take().id, role: 'admin', expectedRole: 'user' }));
+  rows.push({ group: 'write', what: 'setRole', value: role, unit: 'ms', floor, floorLabel: '(bare UPDATE)', target: 2 });
+  const deactivate = await timeIt(runs, () => call('deactivatePerson', { id: take().id }));
+  rows.push({ group: 'write', what: 'deactivatePerson (counts kept)', value: deactivate, unit: 'ms', floor, floorLabel: '(bare UPDATE)', target: 2 });
+}
+
+async function benchBrowserMode(dataDir: string, runs: number, rows: Row[], log: (s: string) => void) {
+  if (!fs.existsSync(path.join(root, 'dist/main/web.mjs'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm run bench does).');
+  log('bench: browser mode');
+  const starts: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await startBrowserMode(root, dataDir);
+    try {
+      starts.push(s.startMs);
+      if (i < 3) rss.push(await rssAfterFirstPage(s, BENCH_ADMIN.email, BENCH_ADMIN.password));
+    } finally {
+      await stop(s.child);
+    }
+  }
+  rows.push({ group: 'browser mode', what: 'start to the "Roster is running at" line', value: summarise(starts), unit: 'ms', target: 500 });
+  rows.push({ group: 'browser mode', what: 'main-process RSS after the first People page', value: summarise(rss), unit: 'MB', target: 120 });
+}
+
+function writeResults(users: number, seed: number, gen: unknown, rows: Row[]): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const dir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${date}-${users}.json`);
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg(),
+    node: process.version,
+    sqlite: sqliteVersion,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), users, seed, machine, generation: gen, rows: rows.map((r) => ({ ...r, verdict: verdict(r) })) }, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,61 @@
+// Browser mode as a user starts it: time from spawning `node dist/main/web.mjs` to its URL line, and the
+// main process's resident memory once it has served the first People page.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Started {
+  child: ChildProcess;
+  url: URL;
+  startMs: number;
+}
+
+export function startBrowserMode(root: string, dataDir: string): Promise<Started> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'dist/main/web.mjs'), '--port', '0', '--data-dir', dataDir, '--no-open'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /Roster is running at (\S+)/.exec(out);
+      if (m) resolve({ child, url: new URL(m[1]!), startMs: performance.now() - started });
+    });
+    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
+  });
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
+}
+
+/** Signs in over the HTTP bridge, fetches the first People page, and returns VmRSS in MB. */
+export async function rssAfterFirstPage(s: Started, email: string, password: string): Promise<number> {
+  const token = s.url.searchParams.get('token')!;
+  let cookies = `roster_bridge=${token}`;
+  const call = async (method: string, payload: unknown) => {
+    const res = await fetch(new URL(`/api/${method}`, s.url.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: s.url.origin, cookie: cookies },
+      body: JSON.stringify(payload),
+    });
+    const session = /roster_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
+    if (session) cookies = `roster_bridge=${token}; roster_session=${session[1]}`;
+    const body = (await res.json()) as { ok: boolean; error?: { message: string } };
+    if (!body.ok) throw new Error(`${method} over the bridge failed: ${body.error?.message}`);
+    return body;
+  };
+  await call('signIn', { email, password });
+  await call('tabCounts', {});
+  await call('listPeople', { tab: 'active', pageSize: 50 });
+  const status = fs.readFileSync(`/proc/${s.child.pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]);
+  return kb / 1024;
+}
