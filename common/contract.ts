@@ -57,6 +57,7 @@ export interface PeoplePage {
 
 /** How the person learns their password: shown to the admin once, or sent by email. */
 export type Delivery =
+  /** emailError: why the invite/reset email could not go out (e.g. "Wrong host or port: …"), when it was tried. */
   | { kind: 'temporaryPassword'; temporaryPassword: string; emailError?: string }
   | { kind: 'emailSent'; to: string };
 

@@ -66,7 +66,7 @@ export class InvitesService {
         return { row: target, code: settings ? codes.issue(target.id, 'invite', now, settings.inviteLifetimeHours * HOUR) : null };
       })
       .immediate();
-    if (!settings || !code) return this.fallBack(row, actor, 'Email is not set up, so no invite was sent.');
+    if (!settings || !code) return this.fallBack(row, actor, 'Email is not set up.');
     return this.sendInvite(settings, row, code, actor, 'invite_resent');
   }
 
@@ -97,8 +97,8 @@ export class InvitesService {
     try {
       await this.d.mailer.send(settings, { name: fullName(row), address: row.email }, message);
     } catch (err) {
-      const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The invite email could not be sent.');
-      return this.fallBack(row, actor, `The invite email could not be sent. ${error.message}`, error.code);
+      const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
+      return this.fallBack(row, actor, error.message, error.code);
     }
     this.d.audit.record(this.d.clock.now(), actor.id, action, row.id, { to: row.email });
     return { person: toPerson(this.d.users.get(row.id)!), delivery: { kind: 'emailSent', to: row.email } };

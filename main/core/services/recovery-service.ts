@@ -73,7 +73,7 @@ export class RecoveryService {
       await this.d.mailer.send(settings, { name: fullName(row), address: row.email }, resetEmail({ firstName: row.first_name, email: row.email, code, requestedByAdmin: true }));
       return { person: toPerson(row), delivery: { kind: 'emailSent', to: row.email } };
     } catch (err) {
-      const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The reset email could not be sent.');
+      const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
       db.transaction(() => {
         const now = clock.now();
         codes.revokeAll(row.id, now); // the person will use the temporary password instead
@@ -81,7 +81,7 @@ export class RecoveryService {
       }).immediate();
       return {
         person: toPerson(row),
-        delivery: { kind: 'temporaryPassword', temporaryPassword: password, emailError: `The reset email could not be sent. ${error.message}` },
+        delivery: { kind: 'temporaryPassword', temporaryPassword: password, emailError: error.message },
       };
     }
   }
