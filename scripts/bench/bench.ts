@@ -115,7 +115,7 @@ type Call = <K extends MethodName>(method: K, input: MethodInput<K>) => Promise<
 async function benchPages(db: import('better-sqlite3').Database, call: Call, runs: number, rows: Row[], sort: keyof typeof SORTS, tab: (typeof TABS)[number]) {
   const spec = SORTS[sort];
   const base = { tab, sort, pageSize: 50 as const };
-  const cols = spec.columns.join(', ');
+  const cols = spec.bare.join(', ');
   const asc = spec.columns.map((c) => `${c} ASC`).join(', ');
   const desc = spec.columns.map((c) => `${c} DESC`).join(', ');
   const act = tab === 'active' ? 1 : 0;

@@ -29,7 +29,9 @@ export const MIGRATIONS: Migration[] = [
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL,
         last_login_at INTEGER,
-        deactivated_at INTEGER
+        deactivated_at INTEGER,
+        -- The last-login sort key as a column ("never" first), so keyset ranges on it can use its index.
+        last_login_sort INTEGER GENERATED ALWAYS AS (IFNULL(last_login_at, 0)) VIRTUAL
       );
       -- One index per sort of the People list, led by the tab, so each page is an index range (keyset paging).
       -- id is the tie-break of every sort, so it is an index column before the extras; the names and email follow
@@ -37,7 +39,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX users_by_name ON users(is_active, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, email);
       CREATE INDEX users_by_email ON users(is_active, email, id, first_name, last_name);
       CREATE INDEX users_by_role ON users(is_active, role, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id, email);
-      CREATE INDEX users_by_last_login ON users(is_active, IFNULL(last_login_at, 0), id, first_name, last_name, email);
+      CREATE INDEX users_by_last_login ON users(is_active, last_login_sort, id, first_name, last_name, email);
       CREATE TABLE sessions (
         id INTEGER PRIMARY KEY,
         token_hash TEXT NOT NULL UNIQUE,

@@ -14,7 +14,9 @@ export interface SortSpec {
   index: string;
   /** ORDER BY terms, id last so every position is unique. */
   columns: string[];
-  /** The same terms as parameters on the right of a row-value comparison (COLLATE there keeps the index usable). */
+  /** The same columns bare, for the left of a range comparison: an explicit COLLATE there hides the index. */
+  bare: string[];
+  /** Parameters on the right of a range comparison; their COLLATE sets the comparison's collation. */
   params: string[];
   values: (row: UserRow) => Value[];
 }
@@ -26,19 +28,22 @@ export const SORTS: Record<SortKey, SortSpec> = {
   name: {
     index: 'users_by_name',
     columns: [...NAME_COLS, 'id'],
+    bare: ['last_name', 'first_name', 'id'],
     params: [...NAME_PARAMS, '?'],
     values: (r) => [r.last_name, r.first_name, r.id],
   },
-  email: { index: 'users_by_email', columns: ['email', 'id'], params: ['?', '?'], values: (r) => [r.email, r.id] },
+  email: { index: 'users_by_email', columns: ['email', 'id'], bare: ['email', 'id'], params: ['?', '?'], values: (r) => [r.email, r.id] },
   role: {
     index: 'users_by_role',
     columns: ['role', ...NAME_COLS, 'id'],
+    bare: ['role', 'last_name', 'first_name', 'id'],
     params: ['?', ...NAME_PARAMS, '?'],
     values: (r) => [r.role, r.last_name, r.first_name, r.id],
   },
   lastLogin: {
     index: 'users_by_last_login',
-    columns: ['IFNULL(last_login_at, 0)', 'id'],
+    columns: ['last_login_sort', 'id'],
+    bare: ['last_login_sort', 'id'],
     params: ['?', '?'],
     values: (r) => [r.last_login_at ?? 0, r.id],
   },
@@ -58,7 +63,14 @@ export interface RowsRequest {
 }
 
 function rangeSql(r: RowsRequest, op: '>' | '<' | '>=' | '<=', values: Value[]): [string, Value[]] {
-  return [` AND (${r.spec.columns.join(', ')}) ${op} (${r.spec.params.join(', ')})`, values];
+  return [` AND (${r.spec.bare.join(', ')}) ${op} (${r.spec.params.join(', ')})`, values];
+}
+
+/** Rows tied with the cursor on every sort column but id, beyond it by id: an equality prefix, then an id range. */
+function tieSql(r: RowsRequest, values: Value[]): [string, Value[]] {
+  const n = r.spec.bare.length - 1;
+  const eq = r.spec.bare.slice(0, n).map((c, i) => `${c} = ${r.spec.params[i]}`);
+  return [` AND ${eq.join(' AND ')} AND id ${r.descending ? '<' : '>'} ?`, values];
 }
 
 function orderSql(r: RowsRequest): string {
@@ -66,21 +78,36 @@ function orderSql(r: RowsRequest): string {
   return ` ORDER BY ${r.spec.columns.map((c) => `${c} ${dir}`).join(', ')} LIMIT ? OFFSET ?`;
 }
 
-/** Rows in index order, filtered by LIKE on the index entry when searching; stops as soon as the page is full. */
+/** Rows past the cursor's whole tie group: a row-value range on the sort columns before id. */
+function beyondSql(r: RowsRequest, values: Value[]): [string, Value[]] {
+  const n = r.spec.bare.length - 1;
+  return [` AND (${r.spec.bare.slice(0, n).join(', ')}) ${r.descending ? '<' : '>'} (${r.spec.params.slice(0, n).join(', ')})`, values.slice(0, n)];
+}
+
+/**
+ * Rows in index order, filtered by LIKE on the index entry when searching; stops as soon as the page is full.
+ * After a cursor it reads the cursor's tie group first, then what follows: SQLite seeks a row-value range on the
+ * sort columns but not on the id after them, and a tie group can be huge (everyone who never signed in).
+ */
 function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): UserRow[] {
-  let sql = `SELECT * FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?`;
-  const params: Value[] = [tabValue(r.tab)];
-  if (pattern) {
-    sql += ` AND ${LIKE_FILTER}`;
-    params.push(pattern, pattern, pattern);
-  }
-  for (const [op, values] of [[r.descending ? '<' : '>', r.after], [r.descending ? '>=' : '<=', until]] as const) {
-    if (!values) continue;
-    const [s, p] = rangeSql(r, op, values);
-    sql += s;
-    params.push(...p);
-  }
-  return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, r.limit, r.offset);
+  const run = (range: [string, Value[]] | null, limit: number, offset: number) => {
+    let sql = `SELECT * FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?`;
+    const params: Value[] = [tabValue(r.tab)];
+    if (pattern) {
+      sql += ` AND ${LIKE_FILTER}`;
+      params.push(pattern, pattern, pattern);
+    }
+    for (const part of [range, until ? rangeSql(r, r.descending ? '>=' : '<=', until) : null]) {
+      if (!part) continue;
+      sql += part[0];
+      params.push(...part[1]);
+    }
+    return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, limit, offset);
+  };
+  if (!r.after) return run(null, r.limit, r.offset);
+  const tied = run(tieSql(r, r.after), r.limit, 0);
+  if (tied.length >= r.limit) return tied;
+  return [...tied, ...run(beyondSql(r, r.after), r.limit - tied.length, 0)];
 }
 
 /** Rows from the trigram index's candidates (looked up by id, in id order), re-checked with LIKE, then sorted. */
@@ -98,14 +125,21 @@ function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string)
 
 /** Sort values of the budget-th entry ahead, or undefined when fewer entries remain in the tab. */
 function budgetEnd(db: Db, r: RowsRequest, budget: number): Value[] | undefined {
-  let sql = `SELECT ${r.spec.columns.join(', ')} FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?`;
-  const params: Value[] = [tabValue(r.tab)];
-  if (r.after) {
-    const [s, p] = rangeSql(r, r.descending ? '<' : '>', r.after);
-    sql += s;
-    params.push(...p);
-  }
-  return db.prepare<Value[], Value[]>(sql + orderSql(r)).raw().get(...params, 1, budget - 1);
+  const nth = (range: [string, Value[]] | null, n: number) =>
+    db
+      .prepare<Value[], Value[]>(
+        `SELECT ${r.spec.columns.join(', ')} FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?${range ? range[0] : ''}${orderSql(r)}`,
+      )
+      .raw()
+      .get(tabValue(r.tab), ...(range ? range[1] : []), 1, n - 1);
+  if (!r.after) return nth(null, budget);
+  // As in walk(): the cursor's tie group first (bounded by the budget), then what follows it.
+  const tie = tieSql(r, r.after);
+  const tied = db
+    .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?${tie[0]} LIMIT ?)`)
+    .pluck()
+    .get(tabValue(r.tab), ...tie[1], budget) as number;
+  return tied >= budget ? nth(tie, budget) : nth(beyondSql(r, r.after), budget - tied);
 }
 
 export function selectRows(db: Db, plan: SearchPlan, r: RowsRequest): UserRow[] {
