@@ -1,0 +1,73 @@
+// Every People page query is an index SEARCH in the sort's own order: no table scan, no temp B-tree for ORDER BY.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../main/core/db/open-database.ts';
+import { closeDatabase, openDatabase } from '../../../main/core/db/open-database.ts';
+import { listPeople, SORTS } from '../../../main/core/db/people-query.ts';
+import type { ListInput } from '../../../main/core/db/people-rows.ts';
+import { tempDir } from '../harness.ts';
+import { fillTrickyPeople } from './tricky-people.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = await openDatabase(path.join(tempDir('roster-plans-'), 'roster.db'));
+  fillTrickyPeople(db, 500, 3);
+});
+afterAll(() => closeDatabase(db));
+
+/** Runs `f` against a database that records every statement run on users, with its parameters. */
+function recordQueries(f: (db: Db) => void): { sql: string; params: unknown[] }[] {
+  const seen: { sql: string; params: unknown[] }[] = [];
+  const spy = new Proxy(db, {
+    get(target, prop) {
+      if (prop !== 'prepare') return Reflect.get(target, prop);
+      return (sql: string) => {
+        const stmt = target.prepare(sql);
+        const wrap = (s: typeof stmt): typeof stmt =>
+          new Proxy(s, {
+            get(t, p) {
+              if (p === 'raw' || p === 'pluck') return (...a: unknown[]) => wrap((t[p] as (...x: unknown[]) => typeof stmt).apply(t, a));
+              if (p === 'all' || p === 'get') return (...params: unknown[]) => (seen.push({ sql, params }), (t[p] as (...x: unknown[]) => unknown).apply(t, params));
+              return Reflect.get(t, p);
+            },
+          });
+        return wrap(stmt);
+      };
+    },
+  });
+  f(spy);
+  return seen;
+}
+
+const plan = (sql: string, params: unknown[]) =>
+  db
+    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...params)
+    .map((r) => (r as { detail: string }).detail);
+
+describe('People page query plans', () => {
+  const pages: ListInput['page'][] = [{ kind: 'first' }, { kind: 'last' }, { kind: 'index', index: 3 }];
+  for (const sort of Object.keys(SORTS) as ListInput['sort'][]) {
+    for (const direction of ['asc', 'desc'] as const) {
+      it(`pages sorted by ${sort} ${direction} are index searches on ${SORTS[sort].index}`, () => {
+        const base = { tab: 'active' as const, query: '', sort, direction, pageSize: 25 as const };
+        const queries = recordQueries((spy) => {
+          const first = listPeople(spy, { ...base, page: { kind: 'first' } });
+          const second = listPeople(spy, { ...base, page: { kind: 'after', cursor: first.endCursor!, pageIndex: 0 } });
+          listPeople(spy, { ...base, page: { kind: 'before', cursor: second.startCursor!, pageIndex: 1 } });
+          for (const page of pages) listPeople(spy, { ...base, page });
+          listPeople(spy, { ...base, query: 'an', page: { kind: 'after', cursor: first.endCursor!, pageIndex: 0 } });
+        });
+        const pageQueries = queries.filter((q) => /FROM users INDEXED BY/.test(q.sql) && !/COUNT/.test(q.sql));
+        expect(pageQueries.length).toBeGreaterThanOrEqual(8);
+        for (const q of pageQueries) {
+          const steps = plan(q.sql, q.params);
+          expect(steps.join(' | '), q.sql).toMatch(new RegExp(`^SEARCH users USING (COVERING )?INDEX ${SORTS[sort].index} \\(is_active=\\?`));
+          expect(steps.join(' | '), q.sql).not.toMatch(/TEMP B-TREE|SCAN/);
+          // A page after or before a cursor seeks to it: the range (or tie) must be part of the index search.
+          if (/\) [<>]=? \(|id [<>] \?/.test(q.sql)) expect(steps[0], q.sql).toMatch(/is_active=\? AND /);
+        }
+      });
+    }
+  }
+});
