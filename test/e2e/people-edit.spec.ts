@@ -2,6 +2,9 @@
 import { expect, test } from './roster-app.ts';
 import { addPerson, createAdmin, row, rowAction } from './helpers/accounts.ts';
 
+// Generous: these run beside other suites on a shared 2-core machine, where each sign-in (bcrypt cost 12) is slow.
+test.describe.configure({ timeout: 120_000 });
+
 test('editing details saves the change and refuses an email already in use, whatever its case', async ({ page, roster }) => {
   await createAdmin(page, roster);
   await addPerson(page, { firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com' });

@@ -2,6 +2,9 @@
 import { expect, test, type SeedPerson } from './helpers/seed.ts';
 import type { Page } from '@playwright/test';
 
+// Generous: these run beside other suites on a shared 2-core machine, where each sign-in (bcrypt cost 12) is slow.
+test.describe.configure({ timeout: 120_000 });
+
 const FIRST = ['Noah', 'Emma', 'Liam', 'Olivia', 'Mateo', 'Sofia', 'Kenji', 'Amara', 'Ivan', 'Zoe'];
 const LAST = ['Quinn', 'Baker', 'Okafor', 'Novak', 'Silva', 'Tanaka', 'Reed', 'Haddad', 'Larsen', 'Moreau', 'Costa', 'Walsh', 'Young'];
 const pad = (n: number) => String(n).padStart(3, '0');
