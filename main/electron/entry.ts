@@ -3,10 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import ElectronStore from 'electron-store';
 import { lockDataDir } from '../core/data-dir-lock.ts';
 import { APP_NAME, prepareDataDir, resolveDataDir } from '../core/data-dir.ts';
 import { createRoster, type Roster } from '../core/roster.ts';
+import { KeyFileSecretBox } from '../core/settings/key-file-secret-box.ts';
+import { layeredSecretBox } from '../core/settings/layered-secret-box.ts';
+import { safeStorageSecretBox } from '../core/settings/safe-storage-secret-box.ts';
+import { settingsStoreOver, type ConfLike } from '../core/settings/settings-store.ts';
+import type { SecretBox } from '../core/settings/secret-box.ts';
 import { APP_SCHEME, APP_START_URL } from './app-origin.ts';
 import { respondToAppRequest } from './app-protocol.ts';
 import { dataDirFlag } from './cli-args.ts';
@@ -53,6 +59,12 @@ function nativeBinding(): string {
     throw new NativeBindingError(`Roster's SQLite driver for Electron ${process.versions.electron} is missing (${file}). ${fix}`);
   }
   return file;
+}
+
+/** The OS keychain when there is one; secrets sealed earlier by browser mode's key file still open. */
+function secretBoxFor(dataDir: string): SecretBox {
+  const keyFile = new KeyFileSecretBox(dataDir);
+  return safeStorage.isEncryptionAvailable() ? layeredSecretBox(safeStorageSecretBox(safeStorage), keyFile) : keyFile;
 }
 
 function openWindow(core: Roster): void {
@@ -107,7 +119,13 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, rendererDir));
   try {
     unlockDataDir = lockDataDir(dataDir); // also keeps browser mode off this folder while Electron has it
-    roster = await createRoster({ dataDir, nativeBinding: nativeBinding() });
+    roster = await createRoster({
+      dataDir,
+      nativeBinding: nativeBinding(),
+      secretBox: secretBoxFor(dataDir),
+      // The same config.json that browser mode reads through conf.
+      settingsStore: settingsStoreOver(new ElectronStore({ cwd: dataDir, configFileMode: 0o600, clearInvalidConfig: false }) as unknown as ConfLike),
+    });
   } catch (err) {
     await shutDown();
     return failToStart(err);

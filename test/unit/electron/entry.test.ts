@@ -26,7 +26,7 @@ async function fakeCheckout(): Promise<string> {
     platform: 'node',
     format: 'esm',
     packages: 'external',
-    alias: { electron: './test/unit/electron/fake-electron.ts' },
+    alias: { electron: './test/unit/electron/fake-electron.ts', 'electron-store': './test/unit/electron/fake-electron-store.ts' },
     logLevel: 'silent',
   });
   fs.mkdirSync(path.join(dir, 'dist', 'renderer'), { recursive: true });

@@ -84,3 +84,11 @@ export const session = {
 
 // The entry reads Electron's version to find its driver; a Node-ABI copy stands in for it in these tests.
 Object.defineProperty(process.versions, 'electron', { value: '0.0.0-fake', configurable: true });
+
+// A stand-in keychain: reversible, but never plaintext at rest.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (s: string) => Buffer.from([...Buffer.from(s)].map((b) => b ^ 0x5a)),
+  decryptString: (b: Buffer) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString(),
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+};
