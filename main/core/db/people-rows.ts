@@ -178,7 +178,7 @@ export function tabCounts(db: Db): { active: number; deactivated: number } {
 export function countPeople(db: Db, input: Pick<ListInput, 'tab' | 'query'>, limits = SEARCH_LIMITS): number {
   if (!input.query) return tabCount(db, input.tab);
   const pattern = likePattern(input.query);
-  const match = trigramMatch(input.query);
+  const match = trigramMatch(input.query, db);
   const params = [tabValue(input.tab), pattern, pattern, pattern];
   if (match && countCandidates(db, match, limits.ftsCount) < limits.ftsCount) {
     return db

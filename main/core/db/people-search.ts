@@ -35,16 +35,30 @@ export function likePattern(term: string): string {
 
 export const LIKE_FILTER = `(first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')`;
 
+const quoted = (gram: string) => `"${gram.replaceAll('"', '""')}"`;
+/** A long term is looked up by its rarest few trigrams: ANDing common ones ("est" of ".test") only costs. */
+const GRAMS_USED = 3;
+const GRAMS_PROBED = 16;
+const PROBE_LIMIT = 1_000;
+
 /**
- * An FTS5 query that every row containing `term` matches: all of its trigrams (detail=none has no positions, so
- * this is a superset that LIKE narrows). Null when the term is shorter than a trigram.
+ * An FTS5 query that every row containing `term` matches: trigrams of it, all required (detail=none has no
+ * positions, so this is a superset that LIKE narrows). With `db`, a long term keeps only its rarest trigrams,
+ * found by bounded counts. Null when the term is shorter than a trigram.
  */
-export function trigramMatch(term: string): string | null {
+export function trigramMatch(term: string, db?: Db): string | null {
   const chars = Array.from(term);
   if (chars.length < 3) return null;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(' AND ');
+  const distinct = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) distinct.add(chars.slice(i, i + 3).join(''));
+  let grams = [...distinct];
+  if (db && grams.length > GRAMS_USED) {
+    const step = Math.max(1, grams.length / GRAMS_PROBED);
+    const probed = Array.from({ length: Math.min(grams.length, GRAMS_PROBED) }, (_, i) => grams[Math.floor(i * step)]!);
+    const rarity = new Map(probed.map((g) => [g, countCandidates(db, quoted(g), PROBE_LIMIT)]));
+    grams = probed.sort((x, y) => rarity.get(x)! - rarity.get(y)!).slice(0, GRAMS_USED);
+  }
+  return grams.map(quoted).join(' AND ');
 }
 
 /** Counts search-index candidates, stopping at `limit`: cheap for rare terms, bounded for common ones. */
@@ -59,7 +73,7 @@ export function countCandidates(db: Db, match: string, limit: number): number {
 export function planSearch(db: Db, query: string, limits = SEARCH_LIMITS): SearchPlan {
   if (!query) return { kind: 'all' };
   const pattern = likePattern(query);
-  const match = trigramMatch(query);
+  const match = trigramMatch(query, db);
   if (!match) return { kind: 'walk', pattern };
   const candidates = countCandidates(db, match, limits.ftsCandidates);
   return candidates < limits.ftsCandidates ? { kind: 'fts', pattern, match } : { kind: 'walkFirst', pattern, match, limits };
