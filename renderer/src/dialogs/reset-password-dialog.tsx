@@ -64,7 +64,7 @@ export function ResetPasswordDialog({ person, onClose, onSettled }: { person: Pe
           {emailConfigured === null
             ? '…'
             : emailConfigured
-              ? `We'll email ${name} a link to choose a new password.`
+              ? `We'll email ${name} a one-time code (valid for 1 hour) to choose a new password.`
               : `Roster will create a temporary password and show it to you once, for you to hand to ${name}.`}{' '}
           Their current password stops working now, they are signed out everywhere, and they'll choose a new
           password when they next sign in.

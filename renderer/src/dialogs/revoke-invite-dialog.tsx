@@ -22,7 +22,10 @@ export function RevokeInviteDialog({ person, onClose, onSettled }: { person: Per
         onClose();
       }}
     >
-      <DialogContentText>The invite sent to {person.email} will stop working.</DialogContentText>
+      <DialogContentText>
+        The invite sent to {person.email} will stop working and {name} moves to Deactivated. Nothing is deleted;
+        you can reactivate them and resend an invite later.
+      </DialogContentText>
     </ConfirmDialog>
   );
 }
