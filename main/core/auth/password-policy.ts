@@ -1,23 +1,31 @@
 // The password policy main enforces: length (shared with the forms) plus a shipped list of common passwords.
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { newPasswordField } from '../../../common/rules.ts';
 import { AppError } from '../errors.ts';
 
-let commonPasswords: Set<string> | null = null;
-
-/** The common-password list shipped with the app (zxcvbn-ts's, ~49,000 entries), loaded on first use. */
-export function commonPasswordList(): Set<string> {
-  commonPasswords ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
-  return commonPasswords;
+interface Checker {
+  common: Set<string>;
+  score(password: string, userInputs: string[]): number;
 }
 
-let estimator: ZxcvbnFactory | null = null;
+let checker: Promise<Checker> | null = null;
 
-/** zxcvbn's guessability score (0–4) with the same shipped dictionaries; it catches patterns a list cannot. */
-export function guessabilityScore(password: string, userInputs: string[]): number {
-  estimator ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs });
-  return estimator.check(password, userInputs).score;
+/**
+ * The common-password list shipped with the app (zxcvbn-ts's, ~49,000 entries) and zxcvbn's guessability score
+ * with the same dictionaries, which catches patterns a list cannot. Loaded on first use (~100 ms), not at start.
+ */
+function loadChecker(): Promise<Checker> {
+  checker ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(([core, language]) => {
+    const estimator = new core.ZxcvbnFactory({ dictionary: { ...language.dictionary }, graphs: language.adjacencyGraphs });
+    return {
+      common: new Set((language.dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())),
+      score: (password, userInputs) => estimator.check(password, userInputs).score,
+    };
+  });
+  return checker;
+}
+
+export async function commonPasswordList(): Promise<Set<string>> {
+  return (await loadChecker()).common;
 }
 
 export interface PolicyContext {
@@ -27,11 +35,12 @@ export interface PolicyContext {
 }
 
 /** Throws WEAK_PASSWORD (on `field`) when the password breaks the policy. No composition rules, by design. */
-export function assertAcceptablePassword(password: string, context: PolicyContext = {}, field = 'newPassword'): void {
+export async function assertAcceptablePassword(password: string, context: PolicyContext = {}, field = 'newPassword'): Promise<void> {
   const parsed = newPasswordField.safeParse(password);
   if (!parsed.success) throw new AppError('WEAK_PASSWORD', parsed.error.issues[0]!.message, { field });
   const lower = password.toLowerCase();
-  if (commonPasswordList().has(lower)) {
+  const { common, score } = await loadChecker();
+  if (common.has(lower)) {
     throw new AppError('WEAK_PASSWORD', 'This password is on a list of commonly used passwords. Choose another.', {
       field,
     });
@@ -41,7 +50,7 @@ export function assertAcceptablePassword(password: string, context: PolicyContex
     throw new AppError('WEAK_PASSWORD', 'Your password cannot be your email address.', { field });
   }
   const inputs = [context.email, context.firstName, context.lastName].filter((v): v is string => !!v);
-  if (guessabilityScore(password, inputs) < 2) {
+  if (score(password, inputs) < 2) {
     throw new AppError(
       'WEAK_PASSWORD',
       'This password is too easy to guess (repeats, sequences, keyboard patterns or common words). Try a few unrelated words.',

@@ -51,6 +51,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache (SQLite's default is 2 MiB), filled only as pages are read: a search that looks up a
+    // few thousand scattered rows at 1M people then stays in memory instead of re-reading pages (~2x faster).
+    db.pragma('cache_size = -65536');
     await migrate(db, file, options.migrations ?? MIGRATIONS, options.now ?? Date.now);
     return db;
   } catch (err) {

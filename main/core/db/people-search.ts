@@ -15,7 +15,7 @@ export interface SearchLimits {
   ftsCount: number;
 }
 
-export const SEARCH_LIMITS: SearchLimits = { ftsCandidates: 4_000, walkBudget: 20_000, ftsFallback: 30_000, ftsCount: 100_000 };
+export const SEARCH_LIMITS: SearchLimits = { ftsCandidates: 6_000, walkBudget: 20_000, ftsFallback: 30_000, ftsCount: 100_000 };
 
 export type SearchPlan =
   /** No search: the whole tab. */

@@ -1,6 +1,6 @@
 // Sends email through nodemailer with the saved SMTP settings: short timeouts, named failures, and a record
 // of sends in flight so shutting down can wait for them.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpSettings } from './smtp-settings.ts';
 import { smtpFailure } from './smtp-errors.ts';
 import type { ComposedEmail } from './messages.ts';
@@ -12,7 +12,11 @@ export interface Recipient {
   address: string;
 }
 
-function transportFor(s: SmtpSettings, timeoutMs: number) {
+// Loaded on first use: nodemailer costs ~100 ms to load, and most launches send no email.
+const loadNodemailer = () => import('nodemailer').then((m) => m.default);
+
+async function transportFor(s: SmtpSettings, timeoutMs: number): Promise<Transporter> {
+  const nodemailer = await loadNodemailer();
   return nodemailer.createTransport({
     host: s.host,
     port: s.port,
@@ -44,7 +48,7 @@ export class Mailer {
 
   /** Connects, upgrades TLS and signs in, then disconnects. Throws a named SMTP_* AppError. */
   async verify(s: SmtpSettings): Promise<void> {
-    const transport = transportFor(s, this.timeoutMs);
+    const transport = await transportFor(s, this.timeoutMs);
     try {
       await this.track(transport.verify());
     } catch (err) {
@@ -56,7 +60,7 @@ export class Mailer {
 
   /** Sends one message. Names go through address objects so nodemailer encodes them (no header injection). */
   async send(s: SmtpSettings, to: Recipient, email: ComposedEmail): Promise<void> {
-    const transport = transportFor(s, this.timeoutMs);
+    const transport = await transportFor(s, this.timeoutMs);
     try {
       await this.track(
         transport.sendMail({

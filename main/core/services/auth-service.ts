@@ -62,7 +62,7 @@ export class AuthService {
 
   async createFirstAdmin(input: ParsedInput<'createFirstAdmin'>, ctx: CallContext): Promise<SessionInfo> {
     if (!this.d.users.isEmpty()) throw alreadySetUp();
-    assertAcceptablePassword(input.password, input, 'password');
+    await assertAcceptablePassword(input.password, input, 'password');
     const hash = await this.d.hasher.hash(input.password);
     const { db, users, sessions, audit, clock } = this.d;
     const { user, token } = db
@@ -162,7 +162,7 @@ export class AuthService {
 
   /** Sets a person's own new password, ends their other sessions and keeps this one signed in. */
   private async replacePassword(user: UserRow, newPassword: string, ctx: CallContext): Promise<UserRow> {
-    assertAcceptablePassword(newPassword, { email: user.email, firstName: user.first_name, lastName: user.last_name });
+    await assertAcceptablePassword(newPassword, { email: user.email, firstName: user.first_name, lastName: user.last_name });
     const hash = await this.d.hasher.hash(newPassword);
     const { db, users, sessions, audit, clock } = this.d;
     const { updated, token } = db

@@ -127,7 +127,7 @@ export class RecoveryService {
   /** Sets a new password with an invite or reset code and signs in; every other session of the person ends. */
   async redeemCode(input: ParsedInput<'redeemCode'>, ctx: CallContext): Promise<SessionInfo> {
     const { db, users, sessions, codes, audit, clock, hasher } = this.d;
-    assertAcceptablePassword(input.newPassword, { email: input.email });
+    await assertAcceptablePassword(input.newPassword, { email: input.email });
     // Unknown address, no code, wrong, used or expired code: one answer, so nothing is revealed.
     const checked = db
       .transaction(() => {
