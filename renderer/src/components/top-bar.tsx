@@ -33,7 +33,7 @@ export function TopBar({ session, go, onSignOut }: { session: SessionInfo; go: (
           aria-controls={anchor ? 'profile-menu' : undefined}
           aria-expanded={anchor ? 'true' : undefined}
           onClick={(e) => setAnchor(e.currentTarget)}
-          startIcon={<Avatar sx={{ width: 32, height: 32, fontSize: 13, fontWeight: 600, bgcolor: 'primary.main' }}>{initials(session)}</Avatar>}
+          startIcon={<Avatar sx={{ width: 32, height: 32, fontSize: 12, fontWeight: 600, letterSpacing: 0, bgcolor: 'primary.main' }}>{initials(session)}</Avatar>}
           color="inherit"
           sx={{ textTransform: 'none' }}
         >
