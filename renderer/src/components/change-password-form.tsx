@@ -1,17 +1,14 @@
 // Change password for the signed-in person: current, new and confirm, with the password policy's errors on fields.
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import { z } from 'zod';
 import { contract } from '../../../common/contract.ts';
 import { call } from '../api.ts';
-import { PASSWORD_HELP } from '../password-help.ts';
+import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
 import { useForm } from '../hooks/use-form.ts';
 import { FormField } from './form-field.tsx';
 import { useSnackbar } from './snackbar-provider.tsx';
 
-const schema = contract.changePassword.input
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "Passwords don't match.", path: ['confirmPassword'] });
+const schema = withConfirmation(contract.changePassword.input, 'newPassword');
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 

@@ -9,9 +9,9 @@ import { useId, useState } from 'react';
 import { contract, type Delivery, type Person } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { DeliveryResult } from '../components/delivery-result.tsx';
-import { FormField } from '../components/form-field.tsx';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
 import { fullName } from '../format.ts';
+import { PersonFields } from '../components/person-fields.tsx';
 import { useForm } from '../hooks/use-form.ts';
 
 export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
@@ -52,9 +52,7 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
         >
           <DialogTitle id={titleId}>Add person</DialogTitle>
           <DialogContent>
-            <FormField form={form} name="firstName" label="First name" autoComplete="off" autoFocus required />
-            <FormField form={form} name="lastName" label="Last name" autoComplete="off" required />
-            <FormField form={form} name="email" label="Email" type="email" autoComplete="off" required />
+            <PersonFields form={form} />
             {form.formError && (
               <Alert severity="error" role="alert" sx={{ mt: 1 }}>
                 {form.formError}

@@ -8,9 +8,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { useId } from 'react';
 import { contract, type Person } from '../../../common/contract.ts';
 import { call } from '../api.ts';
-import { FormField } from '../components/form-field.tsx';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
 import { fullName } from '../format.ts';
+import { PersonFields } from '../components/person-fields.tsx';
 import { useForm } from '../hooks/use-form.ts';
 
 const schema = contract.editPerson.input.omit({ id: true });
@@ -47,9 +47,7 @@ export function EditDetailsDialog({ person, onClose, onSettled }: { person: Pers
       >
         <DialogTitle id={titleId}>Edit details</DialogTitle>
         <DialogContent>
-          <FormField form={form} name="firstName" label="First name" autoComplete="off" autoFocus required />
-          <FormField form={form} name="lastName" label="Last name" autoComplete="off" required />
-          <FormField form={form} name="email" label="Email" type="email" autoComplete="off" required />
+          <PersonFields form={form} />
           <Alert severity="warning" sx={{ mt: 1 }}>
             Changing the email changes the address {name} signs in with.
           </Alert>

@@ -1,17 +1,14 @@
 // Shown after signing in with a temporary password: the person must choose their own before going on.
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import { z } from 'zod';
 import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
 import { useForm } from '../hooks/use-form.ts';
-import { PASSWORD_HELP } from '../password-help.ts';
+import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
 
-const schema = contract.chooseNewPassword.input
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "Passwords don't match.", path: ['confirmPassword'] });
+const schema = withConfirmation(contract.chooseNewPassword.input, 'newPassword');
 
 export function ChoosePasswordPage({ session, onDone, onSignOut }: { session: SessionInfo; onDone: (s: SessionInfo) => void; onSignOut: () => void }) {
   const form = useForm({ newPassword: '', confirmPassword: '' });

@@ -2,17 +2,14 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { z } from 'zod';
 import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
 import { useForm } from '../hooks/use-form.ts';
-import { PASSWORD_HELP } from '../password-help.ts';
+import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
 
-const schema = contract.createFirstAdmin.input
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { message: "Passwords don't match.", path: ['confirmPassword'] });
+const schema = withConfirmation(contract.createFirstAdmin.input, 'password');
 
 export function FirstRunPage({ onDone }: { onDone: (s: SessionInfo) => void }) {
   const form = useForm({ firstName: '', lastName: '', email: '', password: '', confirmPassword: '' });

@@ -3,18 +3,15 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import { z } from 'zod';
 import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
 import { useForm } from '../hooks/use-form.ts';
-import { PASSWORD_HELP } from '../password-help.ts';
+import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
 import type { SignedOutView } from './sign-in-page.tsx';
 
-const schema = contract.redeemCode.input
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "Passwords don't match.", path: ['confirmPassword'] });
+const schema = withConfirmation(contract.redeemCode.input, 'newPassword');
 
 export function RedeemCodeForm({ email = '', onSignedIn, submitLabel }: { email?: string; onSignedIn: (s: SessionInfo) => void; submitLabel: string }) {
   const form = useForm({ email, code: '', newPassword: '', confirmPassword: '' });
