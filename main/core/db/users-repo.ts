@@ -1,5 +1,6 @@
 // Reads and writes of the users table. No rules live here: services decide, this file only stores.
 import type { Person, PersonStatus, Role } from '../../../common/contract.ts';
+import type Database from 'better-sqlite3';
 import type { Db } from './open-database.ts';
 
 export interface UserRow {
@@ -54,6 +55,8 @@ export class UsersRepo {
   private readonly insertStmt;
   private readonly anyUser;
   private readonly activeAdmins;
+  private readonly loginStmt;
+  private readonly updates = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
@@ -64,6 +67,7 @@ export class UsersRepo {
     );
     this.anyUser = db.prepare('SELECT 1 FROM users LIMIT 1').pluck();
     this.activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1").pluck();
+    this.loginStmt = db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?');
   }
 
   get(id: number): UserRow | undefined {
@@ -87,14 +91,21 @@ export class UsersRepo {
     return this.get(Number(info.lastInsertRowid))!;
   }
 
+  /** Column names come from the UserRow type only, never from input; one prepared statement per column set. */
   update(id: number, fields: Partial<Omit<UserRow, 'id' | 'created_at'>>, now: number): UserRow {
-    const entries = Object.entries({ ...fields, updated_at: now });
-    const sets = entries.map(([k]) => `${k} = @${k}`).join(', ');
-    this.db.prepare(`UPDATE users SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(entries), id });
+    const values: Record<string, unknown> = { ...fields, updated_at: now, id };
+    const columns = Object.keys(values).filter((k) => k !== 'id');
+    const key = columns.join(',');
+    let statement = this.updates.get(key);
+    if (!statement) {
+      statement = this.db.prepare(`UPDATE users SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+      this.updates.set(key, statement);
+    }
+    statement.run(values);
     return this.get(id)!;
   }
 
   recordLogin(id: number, now: number): void {
-    this.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
+    this.loginStmt.run(now, id);
   }
 }
