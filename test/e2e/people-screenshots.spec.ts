@@ -21,7 +21,11 @@ const people: SeedPerson[] = [
 ];
 test.use({ seed: { people } });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+/** Waits for MUI's open/close transitions to finish, so no shot catches a dialog or menu half-faded. */
+async function shot(page: Page, name: string) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+}
 
 test('screenshots of People, its dialogs and the account page', async ({ page, roster }) => {
   await roster.open(page);
@@ -63,6 +67,23 @@ test('screenshots of People, its dialogs and the account page', async ({ page, r
   await expect(page.getByRole('dialog', { name: 'Deactivate Alan Turing?' })).toBeVisible();
   await shot(page, 'deactivate-dialog');
   await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Actions for Tim Berners-Lee' }).click();
+  await page.getByRole('menuitem', { name: 'Revoke invite' }).click();
+  await expect(page.getByRole('dialog', { name: "Revoke Tim Berners-Lee's invite?" })).toBeVisible();
+  await shot(page, 'revoke-invite-dialog');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: /^Deactivated/ }).click();
+  await page.getByRole('button', { name: 'Actions for Ken Thompson' }).click();
+  await page.getByRole('menuitem', { name: 'Reactivate' }).click();
+  await expect(page.getByRole('dialog', { name: 'Reactivate Ken Thompson?' })).toBeVisible();
+  await shot(page, 'reactivate-dialog');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: 'Email' }).click();
+  await expect(page.getByRole('heading', { name: 'Email', level: 1 })).toBeVisible();
+  await shot(page, 'email-settings');
 
   await page.getByRole('button', { name: /^Profile menu for / }).click();
   await page.getByRole('menuitem', { name: 'Account' }).click();

@@ -121,12 +121,12 @@ function SettingsForm({ view, onChange }: { view: EmailSettingsView; onChange: (
             void save();
           }}
         >
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }} useFlexGap sx={{ alignItems: 'flex-start' }}>
             <FormField form={form} name="host" label="SMTP host" required fullWidth autoFocus />
             <FormField form={form} name="port" label="Port" required inputMode="numeric" sx={{ minWidth: 120 }} />
           </Stack>
           <SecuritySelect form={form} />
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }} useFlexGap sx={{ alignItems: 'flex-start' }}>
             <FormField form={form} name="username" label="Username" autoComplete="off" fullWidth helperText="Leave empty if the server needs no login." />
             <FormField
               form={form}
@@ -138,11 +138,11 @@ function SettingsForm({ view, onChange }: { view: EmailSettingsView; onChange: (
               helperText={view.passwordSet ? 'A password is saved. Leave empty to keep it.' : undefined}
             />
           </Stack>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }} useFlexGap sx={{ alignItems: 'flex-start' }}>
             <FormField form={form} name="fromAddress" label="From address" type="email" required fullWidth />
             <FormField form={form} name="fromName" label="From name" required fullWidth />
           </Stack>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }} useFlexGap sx={{ alignItems: 'flex-start' }}>
             <FormField form={form} name="replyTo" label="Reply-to address" type="email" fullWidth helperText="Optional: where replies to Roster's emails go." />
             <FormField form={form} name="inviteLifetimeHours" label="Invites expire after (hours)" required inputMode="numeric" fullWidth />
           </Stack>

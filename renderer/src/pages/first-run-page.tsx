@@ -23,7 +23,7 @@ export function FirstRunPage({ onDone }: { onDone: (s: SessionInfo) => void }) {
           if (session) onDone(session);
         }}
       >
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }} useFlexGap sx={{ alignItems: 'flex-start' }}>
           <FormField form={form} name="firstName" label="First name" autoComplete="given-name" autoFocus required />
           <FormField form={form} name="lastName" label="Last name" autoComplete="family-name" required />
         </Stack>
