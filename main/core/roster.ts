@@ -71,10 +71,8 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   );
   const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
   const invites = new InvitesService({ db, users, codes, audit, hasher, clock, mailer, emailSettings, people });
-  const recovery = new RecoveryService({
-    ...{ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError },
-    throttle: new ResetRequestThrottle(),
-  });
+  const throttle = new ResetRequestThrottle();
+  const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError, throttle });
   const auth = new AuthService({
     db,
     users,
