@@ -1,8 +1,5 @@
 // Add person: first name, last name, email; then how they get in (temporary password shown once, or an invite).
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId, useState } from 'react';
@@ -13,6 +10,7 @@ import { useSnackbar } from '../components/snackbar-provider.tsx';
 import { fullName } from '../format.ts';
 import { PersonFields } from '../components/person-fields.tsx';
 import { useForm } from '../hooks/use-form.ts';
+import { DialogError, CancelAndAction, DoneAction } from '../components/dialog-parts.tsx';
 
 export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onAdded: () => void }) {
   const form = useForm({ firstName: '', lastName: '', email: '' });
@@ -36,11 +34,7 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
           <DialogContent>
             <DeliveryResult delivery={added.delivery} purpose="invite" />
           </DialogContent>
-          <DialogActions>
-            <Button variant="contained" onClick={onClose} autoFocus>
-              Done
-            </Button>
-          </DialogActions>
+          <DoneAction onClose={onClose} />
         </>
       ) : (
         <form
@@ -53,20 +47,9 @@ export function AddPersonDialog({ onClose, onAdded }: { onClose: () => void; onA
           <DialogTitle id={titleId}>Add person</DialogTitle>
           <DialogContent>
             <PersonFields form={form} />
-            {form.formError && (
-              <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-                {form.formError}
-              </Alert>
-            )}
+            <DialogError message={form.formError} />
           </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose} disabled={form.submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="contained" loading={form.submitting}>
-              Add person
-            </Button>
-          </DialogActions>
+          <CancelAndAction onCancel={onClose} label="Add person" busy={form.submitting} />
         </form>
       )}
     </Dialog>

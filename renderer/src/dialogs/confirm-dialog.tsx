@@ -1,11 +1,9 @@
 // A yes/no dialog for one action: progress on the button while main works, the refusal shown if it says no.
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId, useState, type ReactNode } from 'react';
+import { DialogError, CancelAndAction } from '../components/dialog-parts.tsx';
 
 interface Props {
   title: string;
@@ -41,20 +39,9 @@ export function ConfirmDialog({ title, children, confirmLabel, destructive, onCo
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent id={bodyId}>
         {children}
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
+        <DialogError message={error} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button variant="contained" color={destructive ? 'error' : 'primary'} loading={busy} onClick={() => void confirm()}>
-          {confirmLabel}
-        </Button>
-      </DialogActions>
+      <CancelAndAction onCancel={onClose} label={confirmLabel} busy={busy} onAction={confirm} destructive={destructive} />
     </Dialog>
   );
 }

@@ -1,8 +1,6 @@
 // Edit Details: first name, last name and email, warning that the email is what they sign in with.
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId } from 'react';
@@ -12,6 +10,7 @@ import { useSnackbar } from '../components/snackbar-provider.tsx';
 import { fullName } from '../format.ts';
 import { PersonFields } from '../components/person-fields.tsx';
 import { useForm } from '../hooks/use-form.ts';
+import { DialogError, CancelAndAction } from '../components/dialog-parts.tsx';
 
 const schema = contract.editPerson.input.omit({ id: true });
 
@@ -51,20 +50,9 @@ export function EditDetailsDialog({ person, onClose, onSettled }: { person: Pers
           <Alert severity="warning" sx={{ mt: 1 }}>
             Changing the email changes the address {name} signs in with.
           </Alert>
-          {form.formError && (
-            <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-              {form.formError}
-            </Alert>
-          )}
+          <DialogError message={form.formError} />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" loading={form.submitting}>
-            Save
-          </Button>
-        </DialogActions>
+        <CancelAndAction onCancel={onClose} label="Save" busy={form.submitting} />
       </form>
     </Dialog>
   );

@@ -1,8 +1,5 @@
 // Resend invite: sends a fresh invite (the old code stops working) and says how it went.
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -12,6 +9,7 @@ import { call } from '../api.ts';
 import { DeliveryResult } from '../components/delivery-result.tsx';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
 import { fullName } from '../format.ts';
+import { DialogError, CancelAndAction, DoneAction } from '../components/dialog-parts.tsx';
 
 export function ResendInviteDialog({ person, onClose, onSettled }: { person: Person; onClose: () => void; onSettled: () => void }) {
   const notify = useSnackbar();
@@ -45,28 +43,9 @@ export function ResendInviteDialog({ person, onClose, onSettled }: { person: Per
         ) : (
           <DialogContentText>A new invite goes to {person.email}; the previous one stops working.</DialogContentText>
         )}
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
+        <DialogError message={error} />
       </DialogContent>
-      <DialogActions>
-        {delivery ? (
-          <Button variant="contained" onClick={onClose} autoFocus>
-            Done
-          </Button>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button variant="contained" loading={busy} onClick={() => void resend()}>
-              Resend invite
-            </Button>
-          </>
-        )}
-      </DialogActions>
+      {delivery ? <DoneAction onClose={onClose} /> : <CancelAndAction onCancel={onClose} label="Resend invite" busy={busy} onAction={resend} />}
     </Dialog>
   );
 }

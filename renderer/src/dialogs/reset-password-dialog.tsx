@@ -1,8 +1,5 @@
 // Reset Password: "Reset {name}'s password?", saying what will happen, then the temporary password or the email sent.
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -12,6 +9,7 @@ import { call } from '../api.ts';
 import { DeliveryResult } from '../components/delivery-result.tsx';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
 import { fullName } from '../format.ts';
+import { DialogError, CancelAndAction, DoneAction } from '../components/dialog-parts.tsx';
 
 export function ResetPasswordDialog({ person, onClose, onSettled }: { person: Person; onClose: () => void; onSettled: () => void }) {
   const notify = useSnackbar();
@@ -48,11 +46,7 @@ export function ResetPasswordDialog({ person, onClose, onSettled }: { person: Pe
         <DialogContent>
           <DeliveryResult delivery={delivery} purpose="reset" />
         </DialogContent>
-        <DialogActions>
-          <Button variant="contained" onClick={onClose} autoFocus>
-            Done
-          </Button>
-        </DialogActions>
+        <DoneAction onClose={onClose} />
       </Dialog>
     );
   }
@@ -69,20 +63,9 @@ export function ResetPasswordDialog({ person, onClose, onSettled }: { person: Pe
           Their current password stops working now, they are signed out everywhere, and they'll choose a new
           password when they next sign in.
         </DialogContentText>
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
+        <DialogError message={error} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button variant="contained" loading={busy} disabled={emailConfigured === null} onClick={() => void reset()}>
-          Reset password
-        </Button>
-      </DialogActions>
+      <CancelAndAction onCancel={onClose} label="Reset password" busy={busy} onAction={reset} disabled={emailConfigured === null} />
     </Dialog>
   );
 }
