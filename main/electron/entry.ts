@@ -98,6 +98,7 @@ async function shutDown(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  process.umask(0o077); // every file Roster creates (database, WAL, settings, key) is readable by this user only
   app.setName(APP_NAME);
   const dataDir = resolveDataDir(dataDirFlag(process.argv));
   try {

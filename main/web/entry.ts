@@ -26,6 +26,8 @@ function openBrowser(url: string): void {
 }
 
 async function main() {
+  // Every file Roster creates (database, WAL, settings, key) is readable by this user only.
+  process.umask(0o077);
   let args;
   try {
     args = parseArgs({

@@ -42,6 +42,7 @@ describe('browser mode as a process', () => {
     const url = await web.ready;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     expect(fs.existsSync(path.join(dir, 'roster.lock'))).toBe(true);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'roster.db')).mode & 0o777).toBe(0o600);
     web.child.kill('SIGINT');
     const run = await web.exited;
     expect(run.code).toBe(0);
