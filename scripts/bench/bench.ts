@@ -13,6 +13,7 @@ import { createRoster } from '../../main/core/roster.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
 import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
+import { searchTerms } from './search-terms.ts';
 
 let root = ''; // the repository, passed in by run.mjs (this file runs from a bundle elsewhere)
 const SORT_KEYS = Object.keys(SORTS) as (keyof typeof SORTS)[];
@@ -111,7 +112,7 @@ async function benchCore(dataDir: string, runs: number, rows: Row[], log: (s: st
     const counts = await timeIt(runs, () => call('tabCounts', {}));
     const countFloor = await timeIt(3, () => db.prepare('SELECT is_active, COUNT(*) FROM users GROUP BY is_active').all(), false);
     rows.push({ group: 'counts', what: 'tabCounts', value: counts, unit: 'ms', floor: countFloor, floorLabel: '(COUNT(*))', target: 1 });
-    for (const [label, term, target] of searchTerms(db)) await benchSearch(db, call, runs, rows, label, term, target);
+    for (const { label, term, serverTarget } of searchTerms(db)) await benchSearch(db, call, runs, rows, label, term, serverTarget);
 
     log('bench: writes');
     await benchWrites(db, call, runs, rows);
@@ -147,20 +148,6 @@ async function benchPages(db: import('better-sqlite3').Database, call: Call, run
     const value = await timeIt(runs, () => call('listPeople', { ...base, page }));
     rows.push({ group: `page ${sort}/${tab}`, what, value, unit: 'ms', floor: await timeIt(runs, floor), target });
   }
-}
-
-/** Search terms by kind, picked from the generated data so they mean the same at every size. */
-function searchTerms(db: import('better-sqlite3').Database): [string, string, number][] {
-  const total = db.prepare('SELECT MAX(id) FROM users').pluck().get() as number;
-  const rare = db.prepare('SELECT email FROM users WHERE id >= ? AND is_active = 1 ORDER BY id LIMIT 1').pluck().get(Math.floor(total * 0.37)) as string;
-  return [
-    ['rare (one email)', rare, 10],
-    ['medium (a surname)', 'Kowalski', 10],
-    ['common (a mail domain)', 'example.com', 10],
-    ['1 char, common', 'e', 50],
-    ['2 chars, common', 'an', 50],
-    ['2 chars, rare (full walk)', 'qz', 300],
-  ];
 }
 
 async function benchSearch(db: import('better-sqlite3').Database, call: Call, runs: number, rows: Row[], label: string, term: string, target: number) {

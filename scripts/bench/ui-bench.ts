@@ -1,0 +1,115 @@
+// `npm run bench:ui -- --users N`: the People page as the admin sees it. Chromium (through Playwright) drives the
+// real UI in browser mode on the server bench's generated data, and each action is timed inside the page from its
+// input event to the DOM showing the answer, beside the bridge call's own time (the floor). Writes bench/results/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../main/core/data-dir.ts';
+import { chromiumLaunchOptions } from '../../test/e2e/browser.ts';
+import { openApp, startBrowserMode, stop } from './browser-mode.ts';
+import { printTable, verdict } from './measure.ts';
+import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
+import { searchTerms } from './search-terms.ts';
+import { paging, roleChange, rowMenu, rowsPerPage, search, sorting, START_VIEW, tabs, typing } from './ui-actions.ts';
+import { installProbe } from './ui-probe.ts';
+import { UiSession } from './ui-session.ts';
+
+/** The word typed key by key, and how fast: ~12 keys a second, a quick typist. */
+const TYPED_WORD = 'Kowalski';
+const KEY_DELAY_MS = 80;
+
+export async function main(argv: string[], root: string): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { users: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '7' } },
+  });
+  const users = Number(values.users);
+  const seed = Number(values.seed);
+  const runs = Math.max(5, Number(values.runs));
+  if (!Number.isInteger(users) || users < 1000) throw new Error('--users must be a whole number ≥ 1000 (100000, 1000000)');
+  if (!fs.existsSync(path.join(root, 'dist/main/web.mjs'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm run bench:ui does).');
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+
+  const dataDir = path.join(root, 'bench', 'data', `people-${users}-seed-${seed}`);
+  log(`bench:ui: ${users.toLocaleString('en')} people (seed ${seed}) in ${path.relative(root, dataDir)}`);
+  await ensurePeopleData({ dataDir, users, seed, log });
+  // Work on a copy: the bench signs in and changes roles, and the generated data must stay as generated.
+  const work = path.join(root, 'bench', 'data', `ui-run-${process.pid}`);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true, mode: 0o700 });
+  fs.copyFileSync(path.join(dataDir, DATABASE_FILE), path.join(work, DATABASE_FILE));
+  const db = new Database(path.join(work, DATABASE_FILE), { readonly: true });
+  const terms = searchTerms(db);
+  db.close();
+
+  const server = await startBrowserMode(root, work);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  let session: UiSession | null = null;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    await openApp(page, server);
+    await page.getByLabel('Email').fill(BENCH_ADMIN.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(BENCH_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('table', { name: 'People' }).locator('tbody tr').first().waitFor();
+    await page.evaluate(installProbe);
+    session = new UiSession(page, runs);
+    await session.settled();
+
+    const view = START_VIEW;
+    log('bench:ui: paging');
+    await paging(session, view);
+    log('bench:ui: sorting');
+    await sorting(session, view);
+    log('bench:ui: tabs and rows per page');
+    await tabs(session, view);
+    await rowsPerPage(session, view);
+    log('bench:ui: search');
+    for (const t of terms) await search(session, view, t.label, t.term, t.uiTarget);
+    await typing(session, view, TYPED_WORD, KEY_DELAY_MS);
+    log('bench:ui: row menu, dialog, role');
+    await rowMenu(session, view);
+    await roleChange(session, view);
+  } finally {
+    await browser.close();
+    await stop(server.child);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  if (!session) throw new Error('the UI bench did not start');
+  printTable(session.rows, (s) => process.stdout.write(`${s}\n`), { floorHeader: 'API (median)' });
+  const failed = session.rows.filter((r) => verdict(r) === 'FAIL').length;
+  const file = writeResults(root, users, seed, session);
+  process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);
+  if (failed) process.exitCode = 1;
+}
+
+function writeResults(root: string, users: number, seed: number, session: UiSession): string {
+  const dir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-ui-${users}.json`);
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg(),
+    node: process.version,
+    chromium: chromiumLaunchOptions.executablePath ?? "Playwright's",
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const body = {
+    date: new Date().toISOString(),
+    users,
+    seed,
+    machine,
+    typing: { word: TYPED_WORD, keyDelayMs: KEY_DELAY_MS },
+    rows: session.rows.map((r) => ({ ...r, verdict: verdict(r) })),
+    // Each run's figures and bridge calls; a typing trace keeps only when the rows changed.
+    runs: session.raw.map((a) => ({ ...a, runs: a.runs.map((m) => ({ ...m, trace: m.trace.map((t) => t.at) })) })),
+  };
+  fs.writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  return file;
+}
