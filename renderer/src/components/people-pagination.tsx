@@ -8,54 +8,72 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { memo } from 'react';
+import type { PeoplePage } from '../../../common/contract.ts';
 import { PAGE_SIZES } from '../../../common/rules.ts';
-import type { PeopleList, PageSize } from '../hooks/use-people-list.ts';
+import type { PageSize, PeopleListActions } from '../hooks/use-people-list.ts';
+
+/** Re-drawn only when the size changes, not with every page. */
+const RowsPerPage = memo(function RowsPerPage({ pageSize, setPageSize }: { pageSize: PageSize; setPageSize: (size: PageSize) => void }) {
+  return (
+    <TextField
+      select
+      label="Rows per page"
+      size="small"
+      margin="none"
+      fullWidth={false}
+      value={pageSize}
+      onChange={(e) => setPageSize(Number(e.target.value) as PageSize)}
+      sx={{ width: 130 }}
+    >
+      {PAGE_SIZES.map((n) => (
+        <MenuItem key={n} value={n}>
+          {n}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+});
 
 const peopleFound = (n: number) => `${n} ${n === 1 ? 'person' : 'people'} found`;
 
-export function PeoplePagination({ list }: { list: PeopleList }) {
-  const { page, total, pageSize } = list;
-  const pages = total === null ? null : Math.max(1, Math.ceil(total / pageSize));
+interface Props {
+  /** The page on screen and the size it was fetched with. */
+  page: PeoplePage | null;
+  shownPageSize: PageSize;
+  /** The size the control shows (the next page may still be on its way). */
+  pageSize: PageSize;
+  total: number | null;
+  actions: PeopleListActions;
+}
+
+export const PeoplePagination = memo(function PeoplePagination({ page, shownPageSize, pageSize, total, actions }: Props) {
+  const pages = total === null ? null : Math.max(1, Math.ceil(total / shownPageSize));
   const index = page?.pageIndex ?? 0;
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1, flexWrap: 'wrap', borderTop: 1, borderColor: 'divider' }}>
       <Typography variant="body2" role="status" sx={{ flexGrow: 1 }} data-testid="people-count">
         {total === null ? 'Counting…' : peopleFound(total)}
       </Typography>
-      <TextField
-        select
-        label="Rows per page"
-        size="small"
-        margin="none"
-        fullWidth={false}
-        value={pageSize}
-        onChange={(e) => list.setPageSize(Number(e.target.value) as PageSize)}
-        sx={{ width: 130 }}
-      >
-        {PAGE_SIZES.map((n) => (
-          <MenuItem key={n} value={n}>
-            {n}
-          </MenuItem>
-        ))}
-      </TextField>
+      <RowsPerPage pageSize={pageSize} setPageSize={actions.setPageSize} />
       <Typography variant="body2" data-testid="page-number" sx={{ minWidth: 96, textAlign: 'center' }}>
         Page {index + 1}
         {pages !== null && ` of ${pages}`}
       </Typography>
       <div>
-        <IconButton aria-label="First page" onClick={list.first} disabled={!page?.hasPrevious}>
+        <IconButton aria-label="First page" onClick={actions.first} disabled={!page?.hasPrevious}>
           <FirstPageIcon />
         </IconButton>
-        <IconButton aria-label="Previous page" onClick={list.previous} disabled={!page?.hasPrevious}>
+        <IconButton aria-label="Previous page" onClick={actions.previous} disabled={!page?.hasPrevious}>
           <KeyboardArrowLeft />
         </IconButton>
-        <IconButton aria-label="Next page" onClick={list.next} disabled={!page?.hasNext}>
+        <IconButton aria-label="Next page" onClick={actions.next} disabled={!page?.hasNext}>
           <KeyboardArrowRight />
         </IconButton>
-        <IconButton aria-label="Last page" onClick={list.last} disabled={!page?.hasNext}>
+        <IconButton aria-label="Last page" onClick={actions.last} disabled={!page?.hasNext}>
           <LastPageIcon />
         </IconButton>
       </div>
     </Stack>
   );
-}
+});
