@@ -35,6 +35,26 @@ const RowsPerPage = memo(function RowsPerPage({ pageSize, setPageSize }: { pageS
   );
 });
 
+/** Re-drawn only when one of them turns on or off, not with every page. */
+const PageButtons = memo(function PageButtons({ hasPrevious, hasNext, actions }: { hasPrevious: boolean; hasNext: boolean; actions: PeopleListActions }) {
+  return (
+    <div>
+      <IconButton aria-label="First page" onClick={actions.first} disabled={!hasPrevious}>
+        <FirstPageIcon />
+      </IconButton>
+      <IconButton aria-label="Previous page" onClick={actions.previous} disabled={!hasPrevious}>
+        <KeyboardArrowLeft />
+      </IconButton>
+      <IconButton aria-label="Next page" onClick={actions.next} disabled={!hasNext}>
+        <KeyboardArrowRight />
+      </IconButton>
+      <IconButton aria-label="Last page" onClick={actions.last} disabled={!hasNext}>
+        <LastPageIcon />
+      </IconButton>
+    </div>
+  );
+});
+
 const peopleFound = (n: number) => `${n} ${n === 1 ? 'person' : 'people'} found`;
 
 interface Props {
@@ -60,20 +80,7 @@ export const PeoplePagination = memo(function PeoplePagination({ page, shownPage
         Page {index + 1}
         {pages !== null && ` of ${pages}`}
       </Typography>
-      <div>
-        <IconButton aria-label="First page" onClick={actions.first} disabled={!page?.hasPrevious}>
-          <FirstPageIcon />
-        </IconButton>
-        <IconButton aria-label="Previous page" onClick={actions.previous} disabled={!page?.hasPrevious}>
-          <KeyboardArrowLeft />
-        </IconButton>
-        <IconButton aria-label="Next page" onClick={actions.next} disabled={!page?.hasNext}>
-          <KeyboardArrowRight />
-        </IconButton>
-        <IconButton aria-label="Last page" onClick={actions.last} disabled={!page?.hasNext}>
-          <LastPageIcon />
-        </IconButton>
-      </div>
+      <PageButtons hasPrevious={!!page?.hasPrevious} hasNext={!!page?.hasNext} actions={actions} />
     </Stack>
   );
 });

@@ -1,5 +1,5 @@
 // The People table: sortable column headers, one row per person, and the one row menu and one Role list that
-// every row opens. Drawing a new page creates only the rows' plain elements (see people-table-styles.ts).
+// every row opens. Drawing a new page creates only the rows' plain elements (see people-table-styles.tsx).
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableCell from '@mui/material/TableCell';
@@ -7,10 +7,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import { memo, useCallback, useMemo, useState } from 'react';
-import type { Person } from '../../../common/contract.ts';
+import type { Person, Role } from '../../../common/contract.ts';
 import type { Direction, SortKey } from '../hooks/use-people-list.ts';
 import { useRoleChanges, type RoleChanges } from '../hooks/use-role-changes.ts';
-import { peopleTableSx } from './people-table-styles.ts';
+import { PeopleTableStyles, TABLE_CLASS } from './people-table-styles.tsx';
 import { PersonActionsMenu, type PersonAction } from './person-actions-menu.tsx';
 import { PersonRow, type RowMenu } from './person-row.tsx';
 import { RoleMenu } from './role-menu.tsx';
@@ -37,23 +37,25 @@ interface Props {
 export const PeopleTable = memo(function PeopleTable({ rows, sort, direction, onSort, onAction, onChanged }: Props) {
   const [menu, setMenu] = useState<RowMenu | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const roles = useRoleChanges(onChanged);
-  const roleOf = (p: Person) => roles.changes.get(p) ?? { role: p.role, pending: false };
+  const { changes, change } = useRoleChanges(onChanged);
+  // The change is sent with the role the row showed (main's, or one just confirmed here).
+  const chooseRole = useCallback((person: Person, role: Role) => void change(person, role, (changes.get(person) ?? person).role), [changes, change]);
   const roleMenu = useMemo(
-    () => (menu?.kind === 'role' ? { ...menu, role: (roles.changes.get(menu.person) ?? menu.person).role } : null),
-    [menu, roles.changes],
+    () => (menu?.kind === 'role' ? { ...menu, role: (changes.get(menu.person) ?? menu.person).role } : null),
+    [menu, changes],
   );
   return (
     <>
-      <Table aria-label="People" size="small" sx={peopleTableSx}>
+      <PeopleTableStyles />
+      <Table aria-label="People" size="small" className={TABLE_CLASS}>
         <PeopleTableHead sort={sort} direction={direction} onSort={onSort} />
-        <PeopleTableBody rows={rows} changes={roles.changes} menu={menu} onMenu={setMenu} />
+        <PeopleTableBody rows={rows} changes={changes} menu={menu} onMenu={setMenu} />
       </Table>
       <PersonActionsMenu open={menu?.kind === 'actions' ? menu : null} onClose={closeMenu} onAction={onAction} />
       <RoleMenu
         open={roleMenu}
         onClose={closeMenu}
-        onChoose={(person, role) => void roles.change(person, role, roleOf(person).role)}
+        onChoose={chooseRole}
       />
     </>
   );
@@ -90,11 +92,13 @@ interface BodyProps {
 const PeopleTableBody = memo(function PeopleTableBody({ rows, changes, menu, onMenu }: BodyProps) {
   return (
     <tbody className="MuiTableBody-root">
-      {rows.map((p) => {
+      {rows.map((p, i) => {
         const shown = changes.get(p);
         return (
+          // Keyed by position: a new page reuses the rows already on screen and only changes their text,
+          // instead of removing 25 rows and building 25 new ones. Rows hold no state of their own.
           <PersonRow
-            key={p.id}
+            key={i}
             person={p}
             role={shown?.role ?? p.role}
             pending={shown?.pending ?? false}

@@ -1,6 +1,7 @@
 // The three-dots menu of the People rows: what can be done to a person, by status. One menu serves every row.
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
+import { memo } from 'react';
 import type { Person } from '../../../common/contract.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
 import { MENU_IDS } from './person-row.tsx';
@@ -29,7 +30,7 @@ interface Props {
   onAction: (action: PersonAction, person: Person) => void;
 }
 
-export function PersonActionsMenu({ open, onClose, onAction }: Props) {
+export const PersonActionsMenu = memo(function PersonActionsMenu({ open, onClose, onAction }: Props) {
   const shown = useLastOpened(open);
   return (
     <Menu
@@ -55,4 +56,4 @@ export function PersonActionsMenu({ open, onClose, onAction }: Props) {
         ))}
     </Menu>
   );
-}
+});

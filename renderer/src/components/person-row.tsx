@@ -1,10 +1,10 @@
-// One People row: plain elements styled by the table's one rule (people-table-styles.ts). Its Role dropdown and
+// One People row: plain elements styled by the table's one set of rules (people-table-styles.tsx). Its Role dropdown and
 // three-dots button only say which person they are for; the table holds the one menu of each kind they open.
 import Chip from '@mui/material/Chip';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Person, Role } from '../../../common/contract.ts';
 import { formatLastLogin, fullName, roleLabel } from '../format.ts';
-import { CELL } from './people-table-styles.ts';
+import { CELL } from './people-table-styles.tsx';
 
 /** Which menu a row asks the table to open, anchored on the element that asked. */
 export type RowMenu = { kind: 'actions' | 'role'; person: Person; anchor: HTMLElement };

@@ -1,6 +1,7 @@
 // The Role list of the People rows (User, Admin): one listbox for the whole table, opened from a row's dropdown.
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
+import { memo } from 'react';
 import type { Person, Role } from '../../../common/contract.ts';
 import { fullName, roleLabel } from '../format.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
@@ -15,7 +16,7 @@ interface Props {
   onChoose: (person: Person, role: Role) => void;
 }
 
-export function RoleMenu({ open, onClose, onChoose }: Props) {
+export const RoleMenu = memo(function RoleMenu({ open, onClose, onChoose }: Props) {
   const shown = useLastOpened(open);
   return (
     <Menu
@@ -46,4 +47,4 @@ export function RoleMenu({ open, onClose, onChoose }: Props) {
       ))}
     </Menu>
   );
-}
+});

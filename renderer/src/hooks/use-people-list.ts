@@ -7,6 +7,9 @@ import { PeopleLoader, type PageRequest, type PageSize, type PeopleRequest, type
 
 export type { Direction, PageSize, SortKey } from '../people-loader.ts';
 
+/** How long an answer may take before the list says it is loading: a quick one should not flash a bar. */
+export const LOADING_SHOWN_AFTER_MS = 250;
+
 const START: View = { tab: 'active', query: '', sort: 'name', direction: 'asc', pageSize: 25 };
 const FIRST: PageRequest = { kind: 'first' };
 
@@ -20,6 +23,7 @@ export interface PeopleList {
   /** The total of the shown view's tab and search, once counted. */
   total: number | null;
   tabCounts: TabCounts | null;
+  /** Rows were asked for more than LOADING_SHOWN_AFTER_MS ago and have not come back yet. */
   loading: boolean;
   error: string | null;
   actions: PeopleListActions;
@@ -45,10 +49,20 @@ export function usePeopleList(): PeopleList {
   const [shown, setShown] = useState<{ view: View; page: PeoplePage } | null>(null);
   const [count, setCount] = useState<{ tab: Tab; query: string; total: number } | null>(null);
   const [tabCounts, setTabCounts] = useState<TabCounts | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // What event handlers read: the latest request and the page on screen, without waiting for a render.
   const latest = useRef<{ request: PeopleRequest; shown: { view: View; page: PeoplePage } | null }>({ request: { view: START, page: FIRST }, shown: null });
+  // No render at the moment of asking: the page only re-draws if the answer is late.
+  const slow = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const waitFor = () => {
+    clearTimeout(slow.current);
+    slow.current = setTimeout(() => setLoading(true), LOADING_SHOWN_AFTER_MS);
+  };
+  const answered = () => {
+    clearTimeout(slow.current);
+    setLoading(false);
+  };
 
   const [loader] = useState(
     () =>
@@ -63,7 +77,7 @@ export function usePeopleList(): PeopleList {
             latest.current.shown = { view: req.view, page };
             setShown(latest.current.shown);
             setError(null);
-            setLoading(false);
+            answered();
           },
           rowsFailed: (req, err) => {
             // A cursor from before a change may point nowhere now: start the view again from its first page.
@@ -72,7 +86,7 @@ export function usePeopleList(): PeopleList {
               loader.load(latest.current.request);
               return;
             }
-            setLoading(false);
+            answered();
             setError(err instanceof Error ? err.message : String(err));
           },
           count: (of, total) => setCount({ ...of, total }),
@@ -84,15 +98,19 @@ export function usePeopleList(): PeopleList {
 
   useEffect(() => {
     loader.load(latest.current.request);
-    return () => loader.dispose();
+    waitFor();
+    return () => {
+      loader.dispose();
+      clearTimeout(slow.current);
+    };
   }, [loader]);
 
   const actions = useMemo<PeopleListActions>(() => {
     const go = (next: View, page: PageRequest = FIRST) => {
       latest.current.request = { view: next, page };
       loader.load(latest.current.request); // sent before React renders the change
+      waitFor();
       setView(next);
-      setLoading(true);
     };
     const current = () => latest.current.request.view;
     /** Paging moves from the page on screen, and only while it belongs to the view the controls show. */
@@ -118,7 +136,10 @@ export function usePeopleList(): PeopleList {
       previous: () => move((p) => (p.startCursor ? { kind: 'before', cursor: p.startCursor, pageIndex: p.pageIndex } : null)),
       next: () => move((p) => (p.endCursor ? { kind: 'after', cursor: p.endCursor, pageIndex: p.pageIndex } : null)),
       last: () => move(() => ({ kind: 'last' })),
-      refresh: () => loader.refresh(latest.current.request),
+      refresh: () => {
+        loader.refresh(latest.current.request);
+        waitFor();
+      },
     };
   }, [loader]);
 

@@ -12,7 +12,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
 import type { TabCounts } from '../people-loader.ts';
 import { PeoplePagination } from '../components/people-pagination.tsx';
@@ -47,7 +47,7 @@ export function PeoplePage(_props: { session: SessionInfo }) {
           <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
           <SearchField value={list.search} setSearch={actions.setSearch} />
         </Stack>
-        <LoadingBar loading={list.loading} />
+        <Box sx={{ height: 4 }}>{list.loading && <LinearProgress aria-label="Loading people" />}</Box>
         {list.error && (
           <Alert severity="error" sx={{ m: 2 }}>
             {list.error}
@@ -124,19 +124,6 @@ const SearchField = memo(function SearchField({ value, setSearch }: { value: str
     />
   );
 });
-
-/** How long a request may take before the bar shows: a quick answer should not flash a bar. */
-const LOADING_BAR_DELAY_MS = 250;
-
-function LoadingBar({ loading }: { loading: boolean }) {
-  const [late, setLate] = useState(false);
-  useEffect(() => {
-    if (!loading) return setLate(false);
-    const timer = setTimeout(() => setLate(true), LOADING_BAR_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [loading]);
-  return <Box sx={{ height: 4 }}>{loading && late && <LinearProgress aria-label="Loading people" />}</Box>;
-}
 
 function ActionDialog({ kind, ...props }: { kind: PersonAction; person: Person; onClose: () => void; onSettled: () => void }) {
   switch (kind) {

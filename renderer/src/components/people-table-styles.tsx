@@ -1,11 +1,14 @@
-// The People table's look as ONE style rule on the table. Its rows are plain elements with class names, so a new
-// page of rows computes no styles at all; a MUI TableCell, Select and IconButton per row each computed and hashed
-// their styles on every render, which was most of the time a page took to draw. The values are MUI's own for a
-// small body TableCell, a hover TableRow, a standard Select without underline and a small IconButton.
-import type { SystemStyleObject } from '@mui/system';
+// The People table's look as ONE set of rules, written once. Its rows are plain elements with class names, so a
+// new page of rows computes no styles at all; a MUI TableCell, Select and IconButton per row each computed and
+// hashed their styles on every render, which was most of the time a page took to draw. The values are MUI's own
+// for a small body TableCell, a hover TableRow, a standard Select without underline and a small IconButton.
+import GlobalStyles from '@mui/material/GlobalStyles';
 import type { Theme } from '@mui/material/styles';
+import type { SystemStyleObject } from '@mui/system';
+import { memo } from 'react';
 
-/** Class names the rows use; the rule below styles them. */
+/** The table's class, and the class names its rows use; the rules below style them. */
+export const TABLE_CLASS = 'people-table';
 export const CELL = {
   wrap: 'people-cell-wrap',
   end: 'people-cell-end',
@@ -15,7 +18,12 @@ export const CELL = {
   icon: 'people-icon',
 } as const;
 
-export function peopleTableSx(theme: Theme): SystemStyleObject<Theme> {
+/** Writes the rules when the page first shows, and again only if the theme changes (light/dark). */
+export const PeopleTableStyles = memo(function PeopleTableStyles() {
+  return <GlobalStyles styles={(theme: Theme) => ({ [`.${TABLE_CLASS}`]: peopleTableRules(theme) })} />;
+});
+
+function peopleTableRules(theme: Theme): SystemStyleObject<Theme> {
   const { palette } = theme;
   const border =
     palette.mode === 'light' ? theme.lighten(theme.alpha(palette.divider, 1), 0.88) : theme.darken(theme.alpha(palette.divider, 1), 0.68);
