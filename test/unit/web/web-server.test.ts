@@ -93,6 +93,46 @@ describe('browser mode', () => {
     expect(JSON.parse(after.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
+  /** POSTs getStatus through `agent`, noting which local port (so which connection) carried it. */
+  function callThrough(agent: http.Agent, c: { port: number; token: string; host: string; origin: string }) {
+    return new Promise<{ localPort: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const headers = { host: c.host, origin: c.origin, cookie: `roster_bridge=${c.token}` };
+      const req = http.request({ host: '127.0.0.1', port: c.port, agent, method: 'POST', path: '/api/getStatus', headers }, (res) => {
+        const localPort = res.socket.localPort!; // read now: the agent takes the socket back at the end
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ localPort, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+  }
+
+  it('answers with a length, not in chunks', async () => {
+    const c = await start();
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const res = await callThrough(agent, c);
+      expect(res.headers['transfer-encoding']).toBeUndefined();
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body));
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("keeps an idle connection open past Node's 5-second default, so a click after a pause needs no new one", async () => {
+    const c = await start();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await callThrough(agent, c);
+      await new Promise((r) => setTimeout(r, 7_000)); // past Node's 5 s and the 1 s it allows on top
+      const later = await callThrough(agent, c);
+      expect(later.localPort).toBe(first.localPort);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('refuses to serve files outside the build folder', async () => {
     const { port, token } = await start();
     const res = await request(port, { path: '/..%2f..%2f..%2fetc%2fpasswd', headers: { cookie: `roster_bridge=${token}` } });
