@@ -16,8 +16,6 @@ const FIRST: PageRequest = { kind: 'first' };
 export interface PeopleList {
   /** The view the controls show: what was last asked for (its rows may still be on their way). */
   view: View;
-  /** What is typed in the search box. */
-  search: string;
   /** The rows on screen and the view they answer. */
   shown: { view: View; page: PeoplePage } | null;
   /** The total of the shown view's tab and search, once counted. */
@@ -32,6 +30,7 @@ export interface PeopleList {
 /** Stable for the life of the page, so the parts of the page that take them need not re-render. */
 export interface PeopleListActions {
   setTab: (tab: Tab) => void;
+  /** What is typed in the search box (the box keeps its own text: a keystroke re-draws nothing but the rows). */
   setSearch: (text: string) => void;
   sortBy: (key: SortKey) => void;
   setPageSize: (size: PageSize) => void;
@@ -45,7 +44,6 @@ export interface PeopleListActions {
 
 export function usePeopleList(): PeopleList {
   const [view, setView] = useState<View>(START);
-  const [search, setSearchText] = useState('');
   const [shown, setShown] = useState<{ view: View; page: PeoplePage } | null>(null);
   const [count, setCount] = useState<{ tab: Tab; query: string; total: number } | null>(null);
   const [tabCounts, setTabCounts] = useState<TabCounts | null>(null);
@@ -123,7 +121,6 @@ export function usePeopleList(): PeopleList {
     return {
       setTab: (tab) => go({ ...current(), tab }),
       setSearch: (text) => {
-        setSearchText(text);
         const query = text.trim();
         if (query !== current().query) go({ ...current(), query });
       },
@@ -146,7 +143,6 @@ export function usePeopleList(): PeopleList {
   const sameSearch = !!shown && !!count && count.tab === shown.view.tab && count.query === shown.view.query;
   return {
     view,
-    search,
     shown,
     // A count for another search or tab would mislead, so none is shown until this view's arrives.
     total: sameSearch ? count.total : null,

@@ -45,7 +45,7 @@ export function PeoplePage(_props: { session: SessionInfo }) {
       <Paper variant="outlined">
         <Stack direction="row" sx={{ alignItems: 'center', px: 2, gap: 2, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider' }}>
           <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
-          <SearchField value={list.search} setSearch={actions.setSearch} />
+          <SearchField setSearch={actions.setSearch} />
         </Stack>
         <Box sx={{ height: 4 }}>{list.loading && <LinearProgress aria-label="Loading people" />}</Box>
         {list.error && (
@@ -101,7 +101,8 @@ const PeopleTabs = memo(function PeopleTabs({ tab, counts, setTab }: { tab: TabN
   );
 });
 
-const SearchField = memo(function SearchField({ value, setSearch }: { value: string; setSearch: (text: string) => void }) {
+/** Uncontrolled: the box keeps what is typed, so a keystroke sends the search without re-drawing the box. */
+const SearchField = memo(function SearchField({ setSearch }: { setSearch: (text: string) => void }) {
   return (
     <TextField
       label="Search people"
@@ -109,7 +110,7 @@ const SearchField = memo(function SearchField({ value, setSearch }: { value: str
       size="small"
       margin="dense"
       fullWidth={false}
-      value={value}
+      defaultValue=""
       onChange={(e) => setSearch(e.target.value)}
       slotProps={{
         htmlInput: { maxLength: 200 },
