@@ -33,6 +33,8 @@ export const RoleMenu = memo(function RoleMenu({ open, onClose, onChoose }: Prop
       {ROLES.map((role) => (
         <MenuItem
           key={role}
+          // No ripple on a click (the keyboard focus ripple stays): drawing it delayed sending the change.
+          disableTouchRipple
           role="option"
           aria-selected={shown?.role === role}
           // The chosen role is focused when the list opens, as in MUI's Select.

@@ -34,16 +34,20 @@ export function useRoleChanges(onChanged: () => void) {
     async (person: Person, role: Role, expectedRole: Role) => {
       const name = fullName(person);
       set(person, { role, pending: true });
+      let message: Parameters<typeof notify>;
       try {
         const updated = await call('setRole', { id: person.id, role, expectedRole });
         set(person, { role: updated.role, pending: false });
-        notify(`${name} is now ${updated.role === 'admin' ? 'an Admin' : 'a User'}.`);
+        message = [`${name} is now ${updated.role === 'admin' ? 'an Admin' : 'a User'}.`];
       } catch (err) {
         set(person, null);
-        notify((err as Error).message, 'error');
-      } finally {
-        onChanged();
+        message = [(err as Error).message, 'error'];
       }
+      // The row shows main's answer first, on its own; the message and the fresh list follow a moment later.
+      setTimeout(() => {
+        notify(...message);
+        onChanged();
+      });
     },
     [notify, onChanged],
   );
