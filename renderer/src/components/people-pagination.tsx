@@ -13,8 +13,11 @@ import type { PeoplePage } from '../../../common/contract.ts';
 import { PAGE_SIZES } from '../../../common/rules.ts';
 import type { PageSize, PeopleListActions } from '../hooks/use-people-list.ts';
 
-/** Re-drawn only when the size changes, not with every page. */
-const RowsPerPage = memo(function RowsPerPage({ pageSize, setPageSize }: { pageSize: PageSize; setPageSize: (size: PageSize) => void }) {
+/**
+ * Uncontrolled (it keeps its own value, as the search box does): choosing a size re-draws it once, as its menu
+ * closes, instead of a second time for the page's new state. No click ripple on the sizes (it delayed the request).
+ */
+const RowsPerPage = memo(function RowsPerPage({ initial, setPageSize }: { initial: PageSize; setPageSize: (size: PageSize) => void }) {
   return (
     <TextField
       select
@@ -22,18 +25,18 @@ const RowsPerPage = memo(function RowsPerPage({ pageSize, setPageSize }: { pageS
       size="small"
       margin="none"
       fullWidth={false}
-      value={pageSize}
+      defaultValue={initial}
       onChange={(e) => setPageSize(Number(e.target.value) as PageSize)}
       sx={{ width: 130 }}
     >
       {PAGE_SIZES.map((n) => (
-        <MenuItem key={n} value={n}>
+        <MenuItem key={n} value={n} disableTouchRipple>
           {n}
         </MenuItem>
       ))}
     </TextField>
   );
-});
+}, () => true); // only its first size is read; its own state follows the admin's choices
 
 /**
  * Re-drawn only when one of them turns on or off, not with every page. No ripple on a click (the keyboard focus
@@ -64,13 +67,13 @@ interface Props {
   /** The page on screen and the size it was fetched with. */
   page: PeoplePage | null;
   shownPageSize: PageSize;
-  /** The size the control shows (the next page may still be on its way). */
-  pageSize: PageSize;
+  /** The size the list starts with; the rows-per-page box then keeps the admin's choice itself. */
+  initialPageSize: PageSize;
   total: number | null;
   actions: PeopleListActions;
 }
 
-export const PeoplePagination = memo(function PeoplePagination({ page, shownPageSize, pageSize, total, actions }: Props) {
+export const PeoplePagination = memo(function PeoplePagination({ page, shownPageSize, initialPageSize, total, actions }: Props) {
   const pages = total === null ? null : Math.max(1, Math.ceil(total / shownPageSize));
   const index = page?.pageIndex ?? 0;
   return (
@@ -78,7 +81,7 @@ export const PeoplePagination = memo(function PeoplePagination({ page, shownPage
       <Typography variant="body2" role="status" sx={{ flexGrow: 1 }} data-testid="people-count">
         {total === null ? 'Counting…' : peopleFound(total)}
       </Typography>
-      <RowsPerPage pageSize={pageSize} setPageSize={actions.setPageSize} />
+      <RowsPerPage initial={initialPageSize} setPageSize={actions.setPageSize} />
       <Typography variant="body2" data-testid="page-number" sx={{ minWidth: 96, textAlign: 'center' }}>
         Page {index + 1}
         {pages !== null && ` of ${pages}`}

@@ -1,6 +1,6 @@
 // The People list's state: tab, search, sort and page. Each control sends its request from the event itself,
 // before React renders anything (people-loader.ts decides what is asked when); the screen follows the answers.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { PeoplePage, Tab } from '../../../common/contract.ts';
 import { ApiError, call } from '../api.ts';
 import { PeopleLoader, type PageRequest, type PageSize, type PeopleRequest, type SortKey, type TabCounts, type View } from '../people-loader.ts';
@@ -10,7 +10,7 @@ export type { Direction, PageSize, SortKey } from '../people-loader.ts';
 /** How long an answer may take before the list says it is loading: a quick one should not flash a bar. */
 export const LOADING_SHOWN_AFTER_MS = 250;
 
-const START: View = { tab: 'active', query: '', sort: 'name', direction: 'asc', pageSize: 25 };
+export const INITIAL_VIEW: View = { tab: 'active', query: '', sort: 'name', direction: 'asc', pageSize: 25 };
 const FIRST: PageRequest = { kind: 'first' };
 
 export interface PeopleList {
@@ -43,14 +43,14 @@ export interface PeopleListActions {
 }
 
 export function usePeopleList(): PeopleList {
-  const [view, setView] = useState<View>(START);
+  const [view, setView] = useState<View>(INITIAL_VIEW);
   const [shown, setShown] = useState<{ view: View; page: PeoplePage } | null>(null);
   const [count, setCount] = useState<{ tab: Tab; query: string; total: number } | null>(null);
   const [tabCounts, setTabCounts] = useState<TabCounts | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // What event handlers read: the latest request and the page on screen, without waiting for a render.
-  const latest = useRef<{ request: PeopleRequest; shown: { view: View; page: PeoplePage } | null }>({ request: { view: START, page: FIRST }, shown: null });
+  const latest = useRef<{ request: PeopleRequest; shown: { view: View; page: PeoplePage } | null }>({ request: { view: INITIAL_VIEW, page: FIRST }, shown: null });
   // No render at the moment of asking: the page only re-draws if the answer is late.
   const slow = useRef<ReturnType<typeof setTimeout>>(undefined);
   const waitFor = () => {
@@ -108,7 +108,9 @@ export function usePeopleList(): PeopleList {
       latest.current.request = { view: next, page };
       loader.load(latest.current.request); // sent before React renders the change
       waitFor();
-      setView(next);
+      // The controls follow in a transition: React draws them after the input's own work (a closing menu) and
+      // may pause to let the answer's rows in first.
+      startTransition(() => setView(next));
     };
     const current = () => latest.current.request.view;
     /** Paging moves from the page on screen, and only while it belongs to the view the controls show. */

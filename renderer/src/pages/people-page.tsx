@@ -25,7 +25,7 @@ import { ReactivateDialog } from '../dialogs/reactivate-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { RevokeInviteDialog } from '../dialogs/revoke-invite-dialog.tsx';
-import { usePeopleList } from '../hooks/use-people-list.ts';
+import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
 
 type OpenDialog = { kind: 'add' } | { kind: PersonAction; person: Person } | null;
 
@@ -62,7 +62,7 @@ export function PeoplePage(_props: { session: SessionInfo }) {
         <PeoplePagination
           page={shown?.page ?? null}
           shownPageSize={shown?.view.pageSize ?? list.view.pageSize}
-          pageSize={list.view.pageSize}
+          initialPageSize={INITIAL_VIEW.pageSize}
           total={list.total}
           actions={actions}
         />
