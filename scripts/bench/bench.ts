@@ -2,7 +2,6 @@
 // beside it the raw SQL floor, then browser-mode start-up and memory. Prints a table, writes bench/results/.
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../common/contract.ts';
@@ -12,6 +11,7 @@ import { decodeCursor, SORTS } from '../../main/core/db/people-query.ts';
 import { createRoster } from '../../main/core/roster.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
+import { writeResults } from './results-file.ts';
 import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
 import { searchTerms } from './search-terms.ts';
 
@@ -65,7 +65,7 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
 
   printTable(rows, (s) => process.stdout.write(`${s}\n`));
   const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
-  const file = writeResults(users, seed, gen, rows);
+  const file = writeResults(root, String(users), { users, seed, generation: gen, rows }, { sqlite: sqliteVersion });
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);
 }
 
@@ -200,22 +200,4 @@ async function benchBrowserMode(dataDir: string, runs: number, rows: Row[], log:
   }
   rows.push({ group: 'browser mode', what: 'start to the "Roster is running at" line', value: summarise(starts), unit: 'ms', target: 500 });
   rows.push({ group: 'browser mode', what: 'main-process RSS after the first People page', value: summarise(rss), unit: 'MB', target: 120 });
-}
-
-function writeResults(users: number, seed: number, gen: unknown, rows: Row[]): string {
-  const date = new Date().toISOString().slice(0, 10);
-  const dir = path.join(root, 'bench', 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${date}-${users}.json`);
-  const machine = {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    loadAverage: os.loadavg(),
-    node: process.version,
-    sqlite: sqliteVersion,
-    platform: `${os.platform()} ${os.release()}`,
-  };
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), users, seed, machine, generation: gen, rows: rows.map((r) => ({ ...r, verdict: verdict(r) })) }, null, 2)}\n`);
-  return file;
 }

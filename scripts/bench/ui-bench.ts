@@ -2,7 +2,6 @@
 // real UI in browser mode on the server bench's generated data, and each action is timed inside the page from its
 // input event to the DOM showing the answer, beside the bridge call's own time (the floor). Writes bench/results/.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -14,6 +13,7 @@ import { printTable, verdict } from './measure.ts';
 import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
 import { searchTerms } from './search-terms.ts';
 import { paging, roleChange, rowMenu, rowsPerPage, search, sorting, START_VIEW, tabs, typing } from './ui-actions.ts';
+import { writeResults } from './results-file.ts';
 import { installProbe } from './ui-probe.ts';
 import { UiSession } from './ui-session.ts';
 
@@ -99,33 +99,22 @@ export async function main(argv: string[], root: string): Promise<void> {
   printTable(session.rows, (s) => process.stdout.write(`${s}\n`), { floorHeader: 'API (median)' });
   const failed = session.rows.filter((r) => verdict(r) === 'FAIL').length;
   // A partial run (--only) is for working on one part; only a whole run is a result.
-  const saved = only.size === PHASES.length ? `Results: ${path.relative(root, writeResults(root, users, seed, session))}` : 'Partial run (--only): no results file.';
+  const saved = only.size === PHASES.length ? `Results: ${path.relative(root, saveResults(root, users, seed, session))}` : 'Partial run (--only): no results file.';
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. ${saved}\n`);
 }
 
-function writeResults(root: string, users: number, seed: number, session: UiSession): string {
-  const dir = path.join(root, 'bench', 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-ui-${users}.json`);
-  const machine = {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    loadAverage: os.loadavg(),
-    node: process.version,
-    chromium: chromiumLaunchOptions.executablePath ?? "Playwright's",
-    platform: `${os.platform()} ${os.release()}`,
-  };
-  const body = {
-    date: new Date().toISOString(),
-    users,
-    seed,
-    machine,
-    typing: { word: TYPED_WORD, keyDelayMs: KEY_DELAY_MS },
-    rows: session.rows.map((r) => ({ ...r, verdict: verdict(r) })),
-    // Each run's figures and bridge calls; a typing trace keeps only when the rows changed.
-    runs: session.raw.map((a) => ({ ...a, runs: a.runs.map((m) => ({ ...m, trace: m.trace.map((t) => t.at) })) })),
-  };
-  fs.writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
-  return file;
+function saveResults(root: string, users: number, seed: number, session: UiSession): string {
+  return writeResults(
+    root,
+    `ui-${users}`,
+    {
+      users,
+      seed,
+      typing: { word: TYPED_WORD, keyDelayMs: KEY_DELAY_MS },
+      rows: session.rows,
+      // Each run's figures and bridge calls; a typing trace keeps only when the rows changed.
+      runs: session.raw.map((a) => ({ ...a, runs: a.runs.map((m) => ({ ...m, trace: m.trace.map((t) => t.at) })) })),
+    },
+    { chromium: chromiumLaunchOptions.executablePath ?? "Playwright's" },
+  );
 }

@@ -42,21 +42,21 @@ const RowsPerPage = memo(function RowsPerPage({ initial, setPageSize }: { initia
  * Re-drawn only when one of them turns on or off, not with every page. No ripple on a click (the keyboard focus
  * ripple stays): drawing it ran before the click itself and delayed the page's request by a few milliseconds.
  */
-const PageButtons = memo(function PageButtons({ hasPrevious, hasNext, actions }: { hasPrevious: boolean; hasNext: boolean; actions: PeopleListActions }) {
+const PAGE_BUTTONS = [
+  { label: 'First page', icon: <FirstPageIcon />, go: 'first', needs: 'hasPrevious' },
+  { label: 'Previous page', icon: <KeyboardArrowLeft />, go: 'previous', needs: 'hasPrevious' },
+  { label: 'Next page', icon: <KeyboardArrowRight />, go: 'next', needs: 'hasNext' },
+  { label: 'Last page', icon: <LastPageIcon />, go: 'last', needs: 'hasNext' },
+] as const;
+
+const PageButtons = memo(function PageButtons(props: { hasPrevious: boolean; hasNext: boolean; actions: PeopleListActions }) {
   return (
     <div>
-      <IconButton aria-label="First page" disableTouchRipple onClick={actions.first} disabled={!hasPrevious}>
-        <FirstPageIcon />
-      </IconButton>
-      <IconButton aria-label="Previous page" disableTouchRipple onClick={actions.previous} disabled={!hasPrevious}>
-        <KeyboardArrowLeft />
-      </IconButton>
-      <IconButton aria-label="Next page" disableTouchRipple onClick={actions.next} disabled={!hasNext}>
-        <KeyboardArrowRight />
-      </IconButton>
-      <IconButton aria-label="Last page" disableTouchRipple onClick={actions.last} disabled={!hasNext}>
-        <LastPageIcon />
-      </IconButton>
+      {PAGE_BUTTONS.map((b) => (
+        <IconButton key={b.go} aria-label={b.label} disableTouchRipple onClick={props.actions[b.go]} disabled={!props[b.needs]}>
+          {b.icon}
+        </IconButton>
+      ))}
     </div>
   );
 });
