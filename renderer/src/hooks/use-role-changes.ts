@@ -2,6 +2,7 @@
 // replaces it as soon as it comes back, without waiting for the list to be fetched again. Each change is sent
 // with the role the row showed, so a change made elsewhere meanwhile is refused rather than overwritten.
 import { useCallback, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Person, Role } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
@@ -34,20 +35,16 @@ export function useRoleChanges(onChanged: () => void) {
     async (person: Person, role: Role, expectedRole: Role) => {
       const name = fullName(person);
       set(person, { role, pending: true });
-      let message: Parameters<typeof notify>;
+      // The row shows main's answer at once, drawn on its own; the message and the fresh list follow.
       try {
         const updated = await call('setRole', { id: person.id, role, expectedRole });
-        set(person, { role: updated.role, pending: false });
-        message = [`${name} is now ${updated.role === 'admin' ? 'an Admin' : 'a User'}.`];
+        flushSync(() => set(person, { role: updated.role, pending: false }));
+        notify(`${name} is now ${updated.role === 'admin' ? 'an Admin' : 'a User'}.`);
       } catch (err) {
-        set(person, null);
-        message = [(err as Error).message, 'error'];
+        flushSync(() => set(person, null));
+        notify((err as Error).message, 'error');
       }
-      // The row shows main's answer first, on its own; the message and the fresh list follow a moment later.
-      setTimeout(() => {
-        notify(...message);
-        onChanged();
-      });
+      onChanged();
     },
     [notify, onChanged],
   );
