@@ -37,11 +37,12 @@ export function PeoplePage(_props: { session: SessionInfo }) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = useCallback(() => setDialog(null), []);
   const openAction = useCallback((kind: PersonAction, person: Person) => setDialog({ kind, person }), []);
+  const openAdd = useCallback(() => setDialog({ kind: 'add' }), []);
   const rows = shown?.page.rows ?? NO_ROWS;
 
   return (
     <Box component="main" sx={{ p: 3, maxWidth: 1200, mx: 'auto' }}>
-      <PeopleHeading onAdd={() => setDialog({ kind: 'add' })} />
+      <PeopleHeading onAdd={openAdd} />
       <Paper variant="outlined">
         <Stack direction="row" sx={{ alignItems: 'center', px: 2, gap: 2, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider' }}>
           <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
@@ -87,7 +88,7 @@ const PeopleHeading = memo(function PeopleHeading({ onAdd }: { onAdd: () => void
       </Button>
     </Stack>
   );
-}, () => true); // onAdd only ever opens the Add dialog
+});
 
 const tabLabel = (label: string, count: number | undefined) => (count === undefined ? label : `${label} (${count})`);
 
