@@ -12,7 +12,6 @@ import { memo } from 'react';
 import type { PeoplePage } from '../../../common/contract.ts';
 import { PAGE_SIZES } from '../../../common/rules.ts';
 import type { PageSize, PeopleListActions } from '../hooks/use-people-list.ts';
-import { CHOICE_MENU_TRANSITION } from './choice-menu-timing.ts';
 
 /**
  * Uncontrolled (it keeps its own value, as the search box does): choosing a size re-draws it once, as its menu
@@ -28,7 +27,6 @@ const RowsPerPage = memo(function RowsPerPage({ initial, setPageSize }: { initia
       fullWidth={false}
       defaultValue={initial}
       onChange={(e) => setPageSize(Number(e.target.value) as PageSize)}
-      slotProps={{ select: { MenuProps: { transitionDuration: CHOICE_MENU_TRANSITION } } }}
       sx={{ width: 130 }}
     >
       {PAGE_SIZES.map((n) => (

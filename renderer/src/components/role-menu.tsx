@@ -5,7 +5,6 @@ import { memo } from 'react';
 import type { Person, Role } from '../../../common/contract.ts';
 import { fullName, roleLabel } from '../format.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
-import { CHOICE_MENU_TRANSITION } from './choice-menu-timing.ts';
 import { MENU_IDS } from './person-row.tsx';
 
 const ROLES: Role[] = ['user', 'admin'];
@@ -26,7 +25,6 @@ export const RoleMenu = memo(function RoleMenu({ open, onClose, onChoose }: Prop
       onClose={onClose}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       transformOrigin={{ vertical: 'top', horizontal: 'center' }}
-      transitionDuration={CHOICE_MENU_TRANSITION}
       slotProps={{
         list: { id: MENU_IDS.role, role: 'listbox', 'aria-label': shown ? `Role for ${fullName(shown.person)}` : undefined, disableListWrap: true },
         paper: { style: { minWidth: shown?.anchor.clientWidth } },
