@@ -12,6 +12,7 @@ import { memo } from 'react';
 import type { PeoplePage } from '../../../common/contract.ts';
 import { PAGE_SIZES } from '../../../common/rules.ts';
 import type { PageSize, PeopleListActions } from '../hooks/use-people-list.ts';
+import { KEEP_PAGE_SCROLL } from './menu-scroll.ts';
 
 /**
  * Uncontrolled (it keeps its own value, as the search box does): choosing a size re-draws it once, as its menu
@@ -27,6 +28,7 @@ const RowsPerPage = memo(function RowsPerPage({ initial, setPageSize }: { initia
       fullWidth={false}
       defaultValue={initial}
       onChange={(e) => setPageSize(Number(e.target.value) as PageSize)}
+      slotProps={{ select: { MenuProps: KEEP_PAGE_SCROLL } }}
       sx={{ width: 130 }}
     >
       {PAGE_SIZES.map((n) => (

@@ -4,6 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { memo } from 'react';
 import type { Person } from '../../../common/contract.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
+import { KEEP_PAGE_SCROLL } from './menu-scroll.ts';
 import { MENU_IDS } from './person-row.tsx';
 
 export type PersonAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'resendInvite' | 'revokeInvite';
@@ -38,6 +39,7 @@ export const PersonActionsMenu = memo(function PersonActionsMenu({ open, onClose
       anchorEl={shown?.anchor ?? null}
       open={!!open}
       onClose={onClose}
+      {...KEEP_PAGE_SCROLL}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
       transformOrigin={{ vertical: 'top', horizontal: 'right' }}
     >

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { Person, Role } from '../../../common/contract.ts';
 import { fullName, roleLabel } from '../format.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
+import { KEEP_PAGE_SCROLL } from './menu-scroll.ts';
 import { MENU_IDS } from './person-row.tsx';
 
 const ROLES: Role[] = ['user', 'admin'];
@@ -23,6 +24,7 @@ export const RoleMenu = memo(function RoleMenu({ open, onClose, onChoose }: Prop
       anchorEl={shown?.anchor ?? null}
       open={!!open}
       onClose={onClose}
+      {...KEEP_PAGE_SCROLL}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       transformOrigin={{ vertical: 'top', horizontal: 'center' }}
       slotProps={{
