@@ -8,17 +8,36 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { PeoplePage } from '../../../common/contract.ts';
 import { PAGE_SIZES } from '../../../common/rules.ts';
 import type { PageSize, PeopleListActions } from '../hooks/use-people-list.ts';
-import { KEEP_PAGE_SCROLL } from './menu-scroll.ts';
+import { PAGE_MENU_PROPS } from './menu-options.ts';
+
+/** How long the list may stay open after a choice when the rows are late (or did not come). */
+const CLOSE_AT_THE_LATEST_MS = 300;
 
 /**
- * Uncontrolled (it keeps its own value, as the search box does): choosing a size re-draws it once, as its menu
- * closes, instead of a second time for the page's new state. No click ripple on the sizes (it delayed the request).
+ * Uncontrolled value (it keeps its own, as the search box does), so a choice re-draws it once rather than a second
+ * time for the page's new state. After a choice the list stays open until the rows of that size are on screen
+ * (at most CLOSE_AT_THE_LATEST_MS): closing it (its fade, the focus going back) ran while the request was in flight
+ * and held up the answer. Escape, a click outside or choosing the same size close it at once.
  */
-const RowsPerPage = memo(function RowsPerPage({ initial, setPageSize }: { initial: PageSize; setPageSize: (size: PageSize) => void }) {
+const RowsPerPage = memo(function RowsPerPage(props: { initial: PageSize; shown: PageSize; setPageSize: (size: PageSize) => void }) {
+  const { initial, shown, setPageSize } = props;
+  const [open, setOpen] = useState(false);
+  const chosen = useRef<PageSize | null>(null);
+  const choosing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const close = useCallback(() => {
+    chosen.current = null;
+    clearTimeout(timer.current);
+    setOpen(false);
+  }, []);
+  useEffect(() => {
+    if (chosen.current !== null && shown === chosen.current) close();
+  }, [shown, close]);
+  useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <TextField
       select
@@ -27,8 +46,22 @@ const RowsPerPage = memo(function RowsPerPage({ initial, setPageSize }: { initia
       margin="none"
       fullWidth={false}
       defaultValue={initial}
-      onChange={(e) => setPageSize(Number(e.target.value) as PageSize)}
-      slotProps={{ select: { MenuProps: KEEP_PAGE_SCROLL } }}
+      onChange={(e) => {
+        chosen.current = Number(e.target.value) as PageSize;
+        setPageSize(chosen.current);
+        timer.current = setTimeout(close, CLOSE_AT_THE_LATEST_MS);
+        // MUI asks to close right after this, in the same event: that one request is let pass.
+        choosing.current = true;
+        queueMicrotask(() => (choosing.current = false));
+      }}
+      slotProps={{
+        select: {
+          open,
+          onOpen: () => setOpen(true),
+          onClose: () => !choosing.current && close(),
+          MenuProps: PAGE_MENU_PROPS,
+        },
+      }}
       sx={{ width: 130 }}
     >
       {PAGE_SIZES.map((n) => (
@@ -38,7 +71,7 @@ const RowsPerPage = memo(function RowsPerPage({ initial, setPageSize }: { initia
       ))}
     </TextField>
   );
-}, () => true); // only its first size is read; its own state follows the admin's choices
+});
 
 /**
  * Re-drawn only when one of them turns on or off, not with every page. No ripple on a click (the keyboard focus
@@ -83,7 +116,7 @@ export const PeoplePagination = memo(function PeoplePagination({ page, shownPage
       <Typography variant="body2" role="status" sx={{ flexGrow: 1 }} data-testid="people-count">
         {total === null ? 'Counting…' : peopleFound(total)}
       </Typography>
-      <RowsPerPage initial={initialPageSize} setPageSize={actions.setPageSize} />
+      <RowsPerPage initial={initialPageSize} shown={shownPageSize} setPageSize={actions.setPageSize} />
       <Typography variant="body2" data-testid="page-number" sx={{ minWidth: 96, textAlign: 'center' }}>
         Page {index + 1}
         {pages !== null && ` of ${pages}`}

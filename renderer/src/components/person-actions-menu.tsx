@@ -4,7 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { memo } from 'react';
 import type { Person } from '../../../common/contract.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
-import { KEEP_PAGE_SCROLL } from './menu-scroll.ts';
+import { PAGE_MENU_PROPS } from './menu-options.ts';
 import { MENU_IDS } from './person-row.tsx';
 
 export type PersonAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'resendInvite' | 'revokeInvite';
@@ -39,7 +39,7 @@ export const PersonActionsMenu = memo(function PersonActionsMenu({ open, onClose
       anchorEl={shown?.anchor ?? null}
       open={!!open}
       onClose={onClose}
-      {...KEEP_PAGE_SCROLL}
+      {...PAGE_MENU_PROPS}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
       transformOrigin={{ vertical: 'top', horizontal: 'right' }}
     >

@@ -5,7 +5,7 @@ import { memo } from 'react';
 import type { Person, Role } from '../../../common/contract.ts';
 import { fullName, roleLabel } from '../format.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
-import { KEEP_PAGE_SCROLL } from './menu-scroll.ts';
+import { PAGE_MENU_PROPS } from './menu-options.ts';
 import { MENU_IDS } from './person-row.tsx';
 
 const ROLES: Role[] = ['user', 'admin'];
@@ -24,7 +24,7 @@ export const RoleMenu = memo(function RoleMenu({ open, onClose, onChoose }: Prop
       anchorEl={shown?.anchor ?? null}
       open={!!open}
       onClose={onClose}
-      {...KEEP_PAGE_SCROLL}
+      {...PAGE_MENU_PROPS}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       transformOrigin={{ vertical: 'top', horizontal: 'center' }}
       slotProps={{
