@@ -6,6 +6,7 @@ export type { MethodName } from './method-names.ts';
 import type { Result } from './errors.ts';
 import {
   codeField,
+  CONTROL_CHARS,
   emailField,
   idField,
   nameField,
@@ -87,7 +88,12 @@ export interface Status {
 
 const empty = z.object({}).strict();
 const tab = z.enum(['active', 'deactivated']);
-const searchQuery = z.string().max(200, 'Search is limited to 200 characters.').transform((v) => v.trim());
+// Control characters (NUL above all) never occur in a name or an address, and would reach the search index's query.
+const searchQuery = z
+  .string()
+  .max(200, 'Search is limited to 200 characters.')
+  .refine((v) => !CONTROL_CHARS.test(v), 'Search cannot contain control characters.')
+  .transform((v) => v.trim());
 const cursor = z.string().min(1).max(2000);
 
 export const listPeopleInput = z
