@@ -61,7 +61,7 @@ export class EmailSettingsService {
       username: next.username,
       loginChanged: !previous || previous.username !== next.username || previous.password !== next.password,
       allowSelfSigned: next.allowSelfSigned,
-      allowPasswordWithoutTls: next.allowPasswordWithoutTls,
+      unencryptedLogin: next.allowPasswordWithoutTls,
       inviteLifetimeHours: next.inviteLifetimeHours,
     });
     return this.view();

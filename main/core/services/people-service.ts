@@ -108,7 +108,7 @@ export class PeopleService {
       const reinvite = statusOf(target) === 'invited';
       const codesRevoked = this.d.revokeCodes(target.id);
       const sessionsEnded = this.d.sessions.endAllFor(target.id, target.id === actor.id ? ctx.slot.get() : undefined);
-      this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes, codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
+      this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes, revokedForOldAddress: codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
       return { person: toPerson(row), reinvite };
     });
   }
