@@ -1,4 +1,4 @@
-// Signed-in sessions. The token lives only with the transport (an Electron window, a browser cookie); the
+// Signed-in sessions. The token lives only with the transport (an Electron window, a browser tab's key slot); the
 // database keeps its hash. Ending a person's sessions is how deactivation, role and password changes take effect.
 import type { Db } from '../db/open-database.ts';
 import { newSessionToken, sha256 } from './secrets.ts';
