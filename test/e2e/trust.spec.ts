@@ -1,8 +1,6 @@
 // Browser mode against the programs around it (see docs/SECURITY.md): cookies for 127.0.0.1 reach every local web
 // service the browser visits, so none of them may grant anything; launch links work once; tabs need their own.
-import fs from 'node:fs';
 import path from 'node:path';
-import { writeRedirectFile } from '../../main/web/open-browser.ts';
 import { ADMIN, createAdmin } from './helpers/accounts.ts';
 import { expect, ROOT, test } from './roster-app.ts';
 
@@ -55,12 +53,4 @@ test('a new tab of the same browser needs its own link; Enter in the terminal gi
   await tab.goto(await roster.newLink());
   await expect(tab.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'People' })).toBeVisible(); // the first tab is still signed in
-});
-
-test('the file the browser is opened with (so the link never appears in ps) takes it to Roster', async ({ page, roster }) => {
-  const file = writeRedirectFile(roster.dataDir, await roster.newLink());
-  if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o077).toBe(0);
-  await page.goto(`file://${file}`);
-  await expect(page.getByRole('heading', { name: 'Create your admin account' })).toBeVisible();
-  expect(page.url()).toBe(`${roster.origin}/`);
 });

@@ -34,12 +34,12 @@ describe('Trust 4: correcting an email keeps none of the old address\'s power', 
     await t.caller().ok('requestPasswordReset', { email: BOB.email });
     const resetCode = codeIn(await sink.waitForMessage());
     const edited = await admin.ok('editPerson', { id, firstName: BOB.firstName, lastName: BOB.lastName, email: 'bob@new.example.org' });
-    expect(edited.invite).toBeNull();
     expect(await bob.call('getMe', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await t.caller().call('redeemCode', { email: 'bob@new.example.org', code: resetCode, newPassword: NEW_PASSWORD })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_CODE' },
     });
+    expect(edited.invite).toBeNull();
     // His password still works, at the new address.
     expect(await t.caller().call('signIn', { email: 'bob@new.example.org', password: GOOD_PASSWORD })).toMatchObject({ ok: true });
     expect(auditDetails(t, 'person_edited')[0]).toMatchObject({ revokedForOldAddress: 1, sessionsEnded: 1, newInviteTo: null });
