@@ -13,8 +13,9 @@ test('Trust 1: a second browser profile given every cookie the admin\'s browser 
   if (cookies.length) await stranger.addCookies(cookies);
   const other = await stranger.newPage();
   await other.goto(`${roster.origin}/`);
-  await expect(other.getByRole('heading', { name: 'This page is not connected to Roster' })).toBeVisible();
-  await expect(other.getByRole('heading', { name: 'People' })).toHaveCount(0);
+  const shown = other.getByRole('heading', { level: 1 });
+  await expect(shown).toBeVisible(); // whatever the page settles on: People, or the way to connect
+  await expect(shown).toHaveText('This page is not connected to Roster');
   await expect(other.getByText(ADMIN.email)).toHaveCount(0);
   // And the same cookies, replayed by a program with the Origin it likes, list nobody.
   const replayed = await stranger.request.post(`${roster.origin}/api/listPeople`, {
@@ -27,7 +28,7 @@ test('Trust 1: a second browser profile given every cookie the admin\'s browser 
 });
 
 test('Trust 3: a launch link works once; reloading the tab keeps it signed in; a spent link says how to get a new one', async ({ page, roster, browser }) => {
-  const link = await roster.newLink();
+  const link = roster.url; // the link Roster printed when it started
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Create your admin account' })).toBeVisible();
   expect(page.url()).toBe(`${roster.origin}/`); // the spent link left the address bar and this history entry
