@@ -1,6 +1,7 @@
 // Browser mode against the programs around it (see docs/SECURITY.md): cookies for 127.0.0.1 reach every local web
 // service the browser visits, so none of them may grant anything; launch links work once; tabs need their own.
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { ADMIN, createAdmin } from './helpers/accounts.ts';
 import { expect, ROOT, test } from './roster-app.ts';
 
@@ -42,6 +43,8 @@ test('Trust 3: a launch link works once; reloading the tab keeps it signed in; a
   await again.goto(link);
   await expect(again.getByRole('heading', { name: 'This link has already been used' })).toBeVisible();
   await expect(again.getByText('Press Enter. Roster prints a new one-time link and opens it in your browser.')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: again }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await again.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'link-used.png') });
   await later.close();
 });

@@ -58,7 +58,7 @@ export function PeopleTable({ rows, sort, direction, onSort, onAction, onChanged
               {fullName(p)}
               {p.status === 'invited' && <Chip label="Invited" size="small" color="info" variant="outlined" sx={{ ml: 1 }} />}
               {p.status === 'active' && temporaryPasswordExpired(p) && (
-                <Chip label="Temporary password expired" size="small" color="warning" variant="outlined" sx={{ ml: 1 }} />
+                <Chip label="Temporary password expired" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />
               )}
             </TableCell>
             <TableCell sx={{ overflowWrap: 'anywhere' }}>{p.email}</TableCell>
