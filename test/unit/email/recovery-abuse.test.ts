@@ -71,6 +71,21 @@ describe('Trust 6b: wrong code guesses slow the guesser, not the person', () => 
   });
 });
 
+describe('inviteStatus', () => {
+  it('answers only for an invited person, and refuses bad input with a typed error', async () => {
+    const world = await emailWorld();
+    const { id } = await invited(world);
+    expect(await world.admin.ok('inviteStatus', { id })).toMatchObject({ sentAt: expect.any(String), expiresAt: expect.any(String), lockedAt: null });
+    const me = await world.admin.ok('getMe', {});
+    expect(await world.admin.call('inviteStatus', { id: me.userId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await world.admin.call('inviteStatus', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    for (const payload of [{}, { id: -1 }, { id: '1' }, { id: 1, extra: true }, null]) {
+      expect(await world.admin.raw('inviteStatus', payload), JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await world.t.caller().call('inviteStatus', { id })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
 describe('Trust 6c: "forgot password" for an invited person', () => {
   it('gives the usual answer and leaves the invite alone', async () => {
     const world = await emailWorld();
