@@ -7,6 +7,7 @@ import { lockDataDir } from '../core/data-dir-lock.ts';
 import { prepareDataDir, resolveDataDir } from '../core/data-dir.ts';
 import { createRoster } from '../core/roster.ts';
 import { openBrowser, removeQuietly } from './open-browser.ts';
+import { onEnter } from './terminal-enter.ts';
 import { startWebServer } from './web-server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/main
@@ -69,15 +70,11 @@ async function main() {
   );
   open(server.url);
   // Enter in the terminal (npm start passes it through): a fresh one-time link, for a new tab or a spent link.
-  process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (chunk: string) => {
-    for (let i = chunk.split('\n').length - 1; i > 0; i--) {
-      const link = server.newLink();
-      process.stdout.write(`New one-time link: ${link}\n`);
-      open(link);
-    }
+  onEnter(() => {
+    const link = server.newLink();
+    process.stdout.write(`New one-time link: ${link}\n`);
+    open(link);
   });
-  process.stdin.on('error', () => {}); // no terminal: links come only from the first line
 
   let stopping = false;
   const stop = async () => {

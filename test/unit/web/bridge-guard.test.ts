@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KEY_HEADER, checkApiRequest, checkOwnPage } from '../../../main/web/bridge-guard.ts';
 import { LaunchTickets, TICKET_LIFETIME_MS } from '../../../main/web/launch-tickets.ts';
 import { openerCommand } from '../../../main/web/open-browser.ts';
+import { inForeground } from '../../../main/web/terminal-enter.ts';
 import { helpPage, helpReason, redirectFile } from '../../../main/web/launch-pages.ts';
 import { confinedPath } from '../../../main/web/static-files.ts';
 
@@ -73,6 +74,25 @@ describe('opening the browser', () => {
     expect(helpReason('constructor')).toBe('disconnected');
     expect(helpReason(null)).toBe('disconnected');
     expect(helpPage('expired')).toContain('This link has expired');
+  });
+});
+
+describe('reading Enter from the terminal', () => {
+  // /proc/self/stat: pid (comm) state ppid pgrp session tty_nr tpgid ...; a name may hold spaces and parentheses.
+  it.each([
+    ['the foreground job', '4242 (node) S 100 4242 100 34816 4242 0', true],
+    ['a background job (npm run start:web &)', '4242 (node) S 100 4242 100 34816 5000 0', false],
+    ['a name with ") " in it', '4242 (web) 1 2) S 100 4242 100 34816 4242 0', true],
+  ])('%s', (_name, stat, expected) => {
+    expect(inForeground(() => stat)).toBe(expected);
+  });
+
+  it('assumes the foreground where there is no /proc', () => {
+    expect(
+      inForeground(() => {
+        throw new Error('ENOENT');
+      }),
+    ).toBe(true);
   });
 });
 
