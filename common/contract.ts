@@ -6,6 +6,7 @@ export type { MethodName } from './method-names.ts';
 import type { Result } from './errors.ts';
 import {
   codeField,
+  CONTROL_CHARS,
   emailField,
   idField,
   nameField,
@@ -39,6 +40,8 @@ export interface Person {
   createdAt: string;
   updatedAt: string;
   deactivatedAt: string | null;
+  /** When the temporary password they hold stops working (past: it has); null when they hold none. */
+  temporaryPasswordExpiresAt: string | null;
 }
 
 /** Opaque position in a sorted list, handed back to fetch the page after or before it. */
@@ -58,10 +61,25 @@ export interface PeoplePage {
 /** How the person learns their password: shown to the admin once, or sent by email. */
 export type Delivery =
   /** emailError: why the invite/reset email could not go out (e.g. "Wrong host or port: …"), when it was tried. */
-  | { kind: 'temporaryPassword'; temporaryPassword: string; emailError?: string }
+  | { kind: 'temporaryPassword'; temporaryPassword: string; expiresAt: string; emailError?: string }
   | { kind: 'emailSent'; to: string };
 
 export type SmtpSecurity = 'none' | 'tls' | 'starttls';
+
+/** An invited person's latest invite code, for the admin: when it was sent, and whether guessing locked it. */
+export interface InviteStatus {
+  sentAt: string;
+  expiresAt: string;
+  /** Set when wrong guesses (MAX_CODE_ATTEMPTS of them) made the code stop working. */
+  lockedAt: string | null;
+  wrongGuesses: number;
+}
+
+/** Edit details: the person, and for an invited person whose email changed, how the new invite went out. */
+export interface EditResult {
+  person: Person;
+  invite: Delivery | null;
+}
 
 export interface EmailSettingsView {
   configured: boolean;
@@ -74,6 +92,8 @@ export interface EmailSettingsView {
   fromName: string;
   replyTo: string;
   allowSelfSigned: boolean;
+  /** The admin confirmed that the SMTP password may cross the network unencrypted (security "None"). */
+  allowPasswordWithoutTls: boolean;
   inviteLifetimeHours: number;
   /** Set when secrets cannot be encrypted with an OS keychain (e.g. Linux basic_text backend). */
   secretStorageWarning: string | null;
@@ -87,7 +107,12 @@ export interface Status {
 
 const empty = z.object({}).strict();
 const tab = z.enum(['active', 'deactivated']);
-const searchQuery = z.string().max(200, 'Search is limited to 200 characters.').transform((v) => v.trim());
+// Control characters (NUL above all) never occur in a name or an address, and would reach the search index's query.
+const searchQuery = z
+  .string()
+  .max(200, 'Search is limited to 200 characters.')
+  .refine((v) => !CONTROL_CHARS.test(v), 'Search cannot contain control characters.')
+  .transform((v) => v.trim());
 const cursor = z.string().min(1).max(2000);
 
 export const listPeopleInput = z
@@ -127,12 +152,14 @@ export const emailSettingsInput = z
     port: z.number().int('Port must be a whole number.').min(1, 'Port must be 1–65535.').max(65535, 'Port must be 1–65535.'),
     security: z.enum(['none', 'tls', 'starttls']),
     username: z.string().trim().max(256).refine((v) => !/[\r\n]/.test(v), 'No line breaks.'),
-    /** Empty keeps the stored password. */
+    /** Empty keeps the stored password, for the same host, port, security and username only. */
     password: z.string().max(1024),
     fromAddress: emailField,
     fromName: nameField('From name'),
     replyTo: z.union([z.literal(''), emailField]),
     allowSelfSigned: z.boolean(),
+    /** Required (true) to send a password with security "None": the named confirmation that it goes unencrypted. */
+    allowPasswordWithoutTls: z.boolean().default(false),
     inviteLifetimeHours: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days (720 hours).'),
   })
   .strict();
@@ -166,7 +193,7 @@ export const contract = {
   countPeople: method<{ total: number }>()('admin', z.object({ tab, query: searchQuery.default('') }).strict()),
   tabCounts: method<{ active: number; deactivated: number }>()('admin', empty),
   addPerson: method<{ person: Person; delivery: Delivery }>()('admin', z.object(personFields).strict()),
-  editPerson: method<Person>()('admin', z.object({ id: idField, ...personFields }).strict()),
+  editPerson: method<EditResult>()('admin', z.object({ id: idField, ...personFields }).strict()),
   resetPassword: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
   deactivatePerson: method<Person>()('admin', z.object({ id: idField }).strict()),
   reactivatePerson: method<Person>()('admin', z.object({ id: idField }).strict()),
@@ -176,6 +203,7 @@ export const contract = {
   ),
   resendInvite: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
   revokeInvite: method<Person>()('admin', z.object({ id: idField }).strict()),
+  inviteStatus: method<InviteStatus | null>()('admin', z.object({ id: idField }).strict()),
   getEmailSettings: method<EmailSettingsView>()('admin', empty),
   saveEmailSettings: method<EmailSettingsView>()('admin', emailSettingsInput),
   sendTestEmail: method<{ to: string }>()('admin', empty),

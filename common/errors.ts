@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'ALREADY_SET_UP', // first admin exists
   'INVALID_CREDENTIALS',
   'ACCOUNT_DISABLED',
+  'PASSWORD_EXPIRED', // a temporary password past its expiry: an admin must hand out a new one
   'THROTTLED',
   'WEAK_PASSWORD',
   'EMAIL_TAKEN',

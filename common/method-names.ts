@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'setRole',
   'resendInvite',
   'revokeInvite',
+  'inviteStatus',
   'getEmailSettings',
   'saveEmailSettings',
   'sendTestEmail',

@@ -9,7 +9,7 @@ export const PASSWORD_MAX_BYTES = 72;
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 // Control characters (including CR/LF) never belong in a name; they would also allow email header injection.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 export const nameField = (label: string) =>
   z

@@ -13,14 +13,14 @@ import { UsersRepo } from './db/users-repo.ts';
 import { AuthService } from './services/auth-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { Mailer } from './email/mailer.ts';
-import { OneTimeCodes } from './email/one-time-codes.ts';
+import { CODE_KEY_FILE, OneTimeCodes } from './email/one-time-codes.ts';
 import { ResetRequestThrottle } from './email/reset-request-throttle.ts';
 import { SmtpSettingsStore } from './email/smtp-settings.ts';
 import { EmailSettingsService } from './services/email-settings-service.ts';
 import { InvitesService } from './services/invites-service.ts';
 import { PeopleService } from './services/people-service.ts';
 import { RecoveryService } from './services/recovery-service.ts';
-import { KeyFileSecretBox } from './settings/key-file-secret-box.ts';
+import { KeyFileSecretBox, loadOrCreateKey } from './settings/key-file-secret-box.ts';
 import type { SecretBox } from './settings/secret-box.ts';
 import { confSettingsStore, type SettingsStore } from './settings/settings-store.ts';
 
@@ -61,8 +61,14 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const sessions = new Sessions(db);
   const audit = new AuditRepo(db);
   const logError = options.logError ?? ((method, err) => console.error(`Roster: ${method} failed:`, err));
-  const codes = new OneTimeCodes(db);
+  // The codes' HMAC key lives beside the database, not in it: a copy of roster.db (or a backup) alone cannot be
+  // used to guess codes offline. Read on first use, so a folder that never issues a code never gets a key file.
+  let codeKey: Buffer | null = null;
+  const codes = new OneTimeCodes(db, () => (codeKey ??= loadOrCreateKey(path.join(options.dataDir, CODE_KEY_FILE))));
   const revokeCodes = (userId: number) => codes.revokeAll(userId, clock.now());
+  const guesses = new LoginThrottle(db);
+  sessions.prune(clock.now());
+  codes.prune(clock.now());
   const people = new PeopleService({ db, users, sessions, audit, hasher, clock, revokeCodes });
   const mailer = new Mailer(options.smtpTimeoutMs);
   const smtpSettings = new SmtpSettingsStore(
@@ -72,7 +78,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
   const invites = new InvitesService({ db, users, codes, audit, hasher, clock, mailer, emailSettings, people });
   const throttle = new ResetRequestThrottle();
-  const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError, throttle });
+  const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError, throttle, guesses });
   const auth = new AuthService({
     db,
     users,
@@ -80,7 +86,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     audit,
     hasher,
     clock,
-    throttle: new LoginThrottle(db),
+    throttle: guesses,
     emailConfigured: () => emailSettings.isConfigured(),
   });
   auth.warmUp();

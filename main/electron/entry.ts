@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { lockDataDir } from '../core/data-dir-lock.ts';
 import { APP_NAME, prepareDataDir, resolveDataDir } from '../core/data-dir.ts';
@@ -13,6 +13,7 @@ import { layeredSecretBox } from '../core/settings/layered-secret-box.ts';
 import { safeStorageSecretBox } from '../core/settings/safe-storage-secret-box.ts';
 import { settingsStoreOver, type ConfLike } from '../core/settings/settings-store.ts';
 import type { SecretBox } from '../core/settings/secret-box.ts';
+import { packagedMenuTemplate } from './app-menu.ts';
 import { APP_SCHEME, APP_START_URL } from './app-origin.ts';
 import { respondToAppRequest } from './app-protocol.ts';
 import { dataDirFlag } from './cli-args.ts';
@@ -68,7 +69,7 @@ function secretBoxFor(dataDir: string): SecretBox {
 }
 
 function openWindow(core: Roster): void {
-  const window = new BrowserWindow(windowOptions(preloadPath));
+  const window = new BrowserWindow(windowOptions(preloadPath, { packaged: app.isPackaged }));
   const id = window.webContents.id;
   windows.add(id);
   lockDownWebContents(window.webContents);
@@ -117,6 +118,10 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   lockDownSession(session.defaultSession);
+  if (app.isPackaged) {
+    const template = packagedMenuTemplate(process.platform);
+    Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+  }
   protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, rendererDir));
   try {
     unlockDataDir = lockDataDir(dataDir); // also keeps browser mode off this folder while Electron has it

@@ -5,6 +5,12 @@ export function formatLastLogin(iso: string | null): string {
   return iso === null ? 'Never' : dateTime.format(new Date(iso));
 }
 
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+
+/** A person holding a temporary password that no longer signs in: the admin must hand out a new one. */
+export const temporaryPasswordExpired = (p: { temporaryPasswordExpiresAt: string | null }, now = Date.now()) =>
+  p.temporaryPasswordExpiresAt !== null && Date.parse(p.temporaryPasswordExpiresAt) <= now;
+
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
 export const roleLabel = (role: 'user' | 'admin') => (role === 'admin' ? 'Admin' : 'User');

@@ -16,6 +16,8 @@ export interface UserRow {
   updated_at: number;
   last_login_at: number | null;
   deactivated_at: number | null;
+  /** While a temporary password is held (must_change_password = 1): when it stops working. */
+  temporary_password_expires_at: number | null;
 }
 
 export function statusOf(row: Pick<UserRow, 'is_active' | 'password_hash'>): PersonStatus {
@@ -37,6 +39,7 @@ export function toPerson(row: UserRow): Person {
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     deactivatedAt: iso(row.deactivated_at),
+    temporaryPasswordExpiresAt: row.must_change_password ? iso(row.temporary_password_expires_at) : null,
   };
 }
 
@@ -47,6 +50,7 @@ export interface NewUser {
   role: Role;
   passwordHash: string | null;
   mustChangePassword: boolean;
+  temporaryPasswordExpiresAt?: number | null;
 }
 
 export class UsersRepo {
@@ -62,8 +66,8 @@ export class UsersRepo {
     this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
     this.byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, created_at, updated_at)
-       VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @now, @now)`,
+      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, temporary_password_expires_at, created_at, updated_at)
+       VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @temporaryPasswordExpiresAt, @now, @now)`,
     );
     this.anyUser = db.prepare('SELECT 1 FROM users LIMIT 1').pluck();
     this.activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1").pluck();
@@ -87,7 +91,12 @@ export class UsersRepo {
   }
 
   insert(user: NewUser, now: number): UserRow {
-    const info = this.insertStmt.run({ ...user, mustChangePassword: user.mustChangePassword ? 1 : 0, now });
+    const info = this.insertStmt.run({
+      ...user,
+      mustChangePassword: user.mustChangePassword ? 1 : 0,
+      temporaryPasswordExpiresAt: user.temporaryPasswordExpiresAt ?? null,
+      now,
+    });
     return this.get(Number(info.lastInsertRowid))!;
   }
 

@@ -1,7 +1,8 @@
 // Sends email through nodemailer with the saved SMTP settings: short timeouts, named failures, and a record
 // of sends in flight so shutting down can wait for them.
 import type { Transporter } from 'nodemailer';
-import type { SmtpSettings } from './smtp-settings.ts';
+import { AppError } from '../errors.ts';
+import { plaintextLoginRefusal, type SmtpSettings } from './smtp-settings.ts';
 import { smtpFailure } from './smtp-errors.ts';
 import type { ComposedEmail } from './messages.ts';
 
@@ -16,6 +17,8 @@ export interface Recipient {
 const loadNodemailer = () => import('nodemailer').then((m) => m.default);
 
 async function transportFor(s: SmtpSettings, timeoutMs: number): Promise<Transporter> {
+  const refusal = plaintextLoginRefusal(s);
+  if (refusal) throw new AppError('SMTP_TLS', refusal, { field: 'allowPasswordWithoutTls' });
   const nodemailer = await loadNodemailer();
   return nodemailer.createTransport({
     host: s.host,

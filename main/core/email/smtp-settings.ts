@@ -18,7 +18,19 @@ export interface SmtpSettings {
   fromName: string;
   replyTo: string;
   allowSelfSigned: boolean;
+  /** The admin's named confirmation that the password may be sent without TLS (security "none"). */
+  allowPasswordWithoutTls: boolean;
   inviteLifetimeHours: number;
+}
+
+/**
+ * Why these settings must not be used to sign in to the server, or null. Sending the SMTP password over a
+ * connection without TLS needs the admin's explicit confirmation, checked on save and again before every send
+ * (settings saved by an older Roster have none).
+ */
+export function plaintextLoginRefusal(s: Pick<SmtpSettings, 'security' | 'username' | 'allowPasswordWithoutTls'>): string | null {
+  if (s.security !== 'none' || !s.username || s.allowPasswordWithoutTls) return null;
+  return 'With security "None" the SMTP password would cross the network unencrypted. Choose STARTTLS or SSL/TLS, or tick "Send the password without encryption" to confirm.';
 }
 
 /** What is written to config.json. */
@@ -46,7 +58,12 @@ export class SmtpSettingsStore {
     const s = this.stored();
     if (!s) return null;
     const { passwordSealed, ...rest } = s;
-    return { ...rest, inviteLifetimeHours: rest.inviteLifetimeHours || DEFAULT_INVITE_LIFETIME_HOURS, password: this.open(passwordSealed) };
+    return {
+      ...rest,
+      allowPasswordWithoutTls: rest.allowPasswordWithoutTls === true,
+      inviteLifetimeHours: rest.inviteLifetimeHours || DEFAULT_INVITE_LIFETIME_HOURS,
+      password: this.open(passwordSealed),
+    };
   }
 
   private open(sealed: string | null): string {
@@ -81,6 +98,7 @@ export class SmtpSettingsStore {
       fromName: s?.fromName ?? 'Roster',
       replyTo: s?.replyTo ?? '',
       allowSelfSigned: s?.allowSelfSigned ?? false,
+      allowPasswordWithoutTls: s?.allowPasswordWithoutTls ?? false,
       inviteLifetimeHours: s?.inviteLifetimeHours ?? DEFAULT_INVITE_LIFETIME_HOURS,
       secretStorageWarning: this.box.weaknessWarning(),
     };

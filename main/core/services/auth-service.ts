@@ -6,6 +6,7 @@ import { signedInUser } from '../api/call-context.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
+import { chosenPasswordFields, isExpiredTemporaryPassword } from '../auth/temporary-password.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
@@ -16,6 +17,7 @@ import { sessionInfo } from './session-info.ts';
 
 export const DISABLED_MESSAGE = 'Your account is disabled. Please contact your administrator.';
 export const INVALID_CREDENTIALS_MESSAGE = 'Incorrect email or password.';
+export const EXPIRED_MESSAGE = 'Your temporary password has expired. Ask your administrator to reset your password.';
 
 export interface AuthDeps {
   db: Db;
@@ -26,12 +28,6 @@ export interface AuthDeps {
   hasher: PasswordHasher;
   clock: Clock;
   emailConfigured: () => boolean;
-}
-
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 export class AuthService {
@@ -86,13 +82,7 @@ export class AuthService {
   async signIn(input: ParsedInput<'signIn'>, ctx: CallContext): Promise<SessionInfo> {
     const { db, users, sessions, throttle, audit, clock, hasher } = this.d;
     const email = input.email;
-    const wait = throttle.secondsToWait(email, clock.now());
-    if (wait > 0) {
-      audit.record(clock.now(), null, 'sign_in_locked', users.findByEmail(email)?.id ?? null, { email, waitSeconds: wait });
-      throw new AppError('THROTTLED', `Too many failed sign-in attempts. Try again in ${describeWait(wait)}.`, {
-        retryAfterSeconds: wait,
-      });
-    }
+    throttle.refuseWhileLocked(email, clock.now(), audit, { action: 'sign_in_locked', actorId: null, targetId: () => users.findByEmail(email)?.id ?? null });
     const found = users.findByEmail(email);
     const storedHash = found?.password_hash ?? null;
     const matches = await hasher.verify(input.password, storedHash ?? (await this.dummy()));
@@ -110,7 +100,12 @@ export class AuthService {
         if (!user || user.password_hash !== storedHash) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
         if (!user.is_active) {
           audit.record(clock.now(), null, 'sign_in_failed', user.id, { email, reason: 'disabled' });
-          return null;
+          return 'disabled';
+        }
+        // Told only to whoever knows the password, like "disabled": it reveals nothing to a guesser.
+        if (isExpiredTemporaryPassword(user, clock.now())) {
+          audit.record(clock.now(), null, 'sign_in_failed', user.id, { email, reason: 'temporary_password_expired' });
+          return 'expired';
         }
         const now = clock.now();
         throttle.recordSuccess(email);
@@ -119,7 +114,8 @@ export class AuthService {
         return sessions.start(user.id, now);
       })
       .immediate();
-    if (token === null) throw new AppError('ACCOUNT_DISABLED', DISABLED_MESSAGE);
+    if (token === 'disabled') throw new AppError('ACCOUNT_DISABLED', DISABLED_MESSAGE);
+    if (token === 'expired') throw new AppError('PASSWORD_EXPIRED', EXPIRED_MESSAGE);
     ctx.slot.set(token);
     return sessionInfo(users.get(found.id)!);
   }
@@ -141,10 +137,19 @@ export class AuthService {
     return sessionInfo(signedInUser(ctx));
   }
 
+  /** A wrong current password counts like a failed sign-in: otherwise a borrowed session could guess it freely. */
   async changePassword(input: ParsedInput<'changePassword'>, ctx: CallContext): Promise<null> {
     const user = signedInUser(ctx);
+    const { db, throttle, audit, clock } = this.d;
+    throttle.refuseWhileLocked(user.email, clock.now(), audit, { action: 'password_change_locked', actorId: user.id, targetId: () => user.id });
     const ok = user.password_hash !== null && (await this.d.hasher.verify(input.currentPassword, user.password_hash));
-    if (!ok) throw new AppError('INVALID_CREDENTIALS', 'Your current password is incorrect.', { field: 'currentPassword' });
+    if (!ok) {
+      db.transaction(() => {
+        throttle.recordFailure(user.email, clock.now());
+        audit.record(clock.now(), user.id, 'password_change_failed', user.id, {});
+      }).immediate();
+      throw new AppError('INVALID_CREDENTIALS', 'Your current password is incorrect.', { field: 'currentPassword' });
+    }
     await this.replacePassword(user, input.newPassword, ctx);
     return null;
   }
@@ -172,8 +177,9 @@ export class AuthService {
           throw new AppError('CONFLICT', 'Your account changed while saving. Please sign in again.');
         }
         const now = clock.now();
-        const row = users.update(user.id, { password_hash: hash, must_change_password: 0 }, now);
+        const row = users.update(user.id, chosenPasswordFields(hash), now);
         sessions.endAllFor(user.id);
+        this.d.throttle.recordSuccess(user.email);
         audit.record(now, user.id, 'password_changed', user.id, {});
         return { updated: row, token: sessions.start(user.id, now) };
       })

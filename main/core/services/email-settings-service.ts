@@ -5,7 +5,7 @@ import { signedInUser } from '../api/call-context.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Mailer } from '../email/mailer.ts';
 import { testEmail } from '../email/messages.ts';
-import type { SmtpSettings, SmtpSettingsStore } from '../email/smtp-settings.ts';
+import { plaintextLoginRefusal, type SmtpSettings, type SmtpSettingsStore } from '../email/smtp-settings.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from './clock.ts';
 
@@ -36,12 +36,21 @@ export class EmailSettingsService {
   async save(input: ParsedInput<'saveEmailSettings'>, ctx: CallContext): Promise<EmailSettingsView> {
     const actor = signedInUser(ctx);
     const previous = this.current();
-    // An empty password field keeps the stored one, but only for the same login on the same server.
-    const sameLogin = previous && previous.host === input.host && previous.username === input.username;
+    // An empty password field keeps the stored one, but only for the same login on the same server, reached the
+    // same way: a new port or weaker security must never carry the stored password somewhere the admin did not type it.
+    const sameLogin =
+      previous &&
+      previous.host === input.host &&
+      previous.port === input.port &&
+      previous.security === input.security &&
+      previous.username === input.username;
     const password = input.password || (sameLogin ? previous.password : '');
     if (input.username && !password) {
-      throw new AppError('VALIDATION', 'Enter the password for this SMTP username.', { field: 'password' });
+      const why = previous?.password && !sameLogin ? ' The saved one is kept only while server, port, security and username stay the same.' : '';
+      throw new AppError('VALIDATION', `Enter the password for this SMTP username.${why}`, { field: 'password' });
     }
+    const refusal = plaintextLoginRefusal(input);
+    if (refusal) throw new AppError('VALIDATION', refusal, { field: 'allowPasswordWithoutTls' });
     const next: SmtpSettings = { ...input, password: input.username ? password : '' };
     await this.d.mailer.verify(next);
     this.d.settings.save(next);
@@ -52,6 +61,7 @@ export class EmailSettingsService {
       username: next.username,
       loginChanged: !previous || previous.username !== next.username || previous.password !== next.password,
       allowSelfSigned: next.allowSelfSigned,
+      unencryptedLogin: next.allowPasswordWithoutTls,
       inviteLifetimeHours: next.inviteLifetimeHours,
     });
     return this.view();

@@ -1,10 +1,11 @@
 // Invites: Add person by email (an invited account with a one-time code), resend and revoke. When email is not
 // set up, or sending fails, the admin gets a temporary password on the spot instead: nothing is lost.
-import type { Delivery, ParsedInput, Person } from '../../../common/contract.ts';
+import type { Delivery, EditResult, InviteStatus, ParsedInput, Person } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import { temporaryPassword } from '../auth/secrets.ts';
+import { temporaryDelivery, temporaryPasswordFields } from '../auth/temporary-password.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
@@ -52,6 +53,31 @@ export class InvitesService {
       })
       .immediate();
     return this.sendInvite(settings, row, code, actor, 'invite_sent');
+  }
+
+  /**
+   * Edit details. When an invited person's address is corrected, the invite sent to the old one has already stopped
+   * working (PeopleService.edit), and a new one goes to the new address, or a temporary password if it cannot.
+   */
+  async edit(input: ParsedInput<'editPerson'>, ctx: CallContext): Promise<EditResult> {
+    const { person, reinvite } = this.d.people.edit(input, ctx);
+    if (!reinvite) return { person, invite: null };
+    const sent = await this.resend(person.id, ctx);
+    return { person: sent.person, invite: sent.delivery };
+  }
+
+  /** The latest invite code of an invited person: when sent, until when, and whether wrong guesses locked it. */
+  status(id: number): InviteStatus | null {
+    const target = invitedTarget(this.d.users.get(id));
+    const code = this.d.codes.latestInvite(target.id);
+    if (!code) return null;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return {
+      sentAt: iso(code.createdAt),
+      expiresAt: iso(code.expiresAt),
+      lockedAt: code.lockedAt === null ? null : iso(code.lockedAt),
+      wrongGuesses: code.failedAttempts,
+    };
   }
 
   /** A new code (the old one stops working) sent again; temporary password if email is off or fails. */
@@ -109,18 +135,18 @@ export class InvitesService {
     const password = temporaryPassword();
     const hash = await this.d.hasher.hash(password);
     const { db, users, codes, audit, clock } = this.d;
-    const person = db
+    const updated = db
       .transaction(() => {
         const target = invitedTarget(users.get(row.id));
         const now = clock.now();
         codes.revokeAll(target.id, now);
-        const updated = users.update(target.id, { password_hash: hash, must_change_password: 1 }, now);
+        const changed = users.update(target.id, temporaryPasswordFields(hash, now), now);
         if (reason) audit.record(now, actor.id, 'email_send_failed', target.id, { purpose: 'invite', reason, fallback: 'temporary_password' });
         audit.record(now, actor.id, 'password_reset', target.id, { delivery: 'temporary_password', instead: 'invite' });
-        return toPerson(updated);
+        return changed;
       })
       .immediate();
-    return { person, delivery: { kind: 'temporaryPassword', temporaryPassword: password, emailError } };
+    return { person: toPerson(updated), delivery: temporaryDelivery(password, updated, emailError) };
   }
 }
 

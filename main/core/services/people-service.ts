@@ -5,11 +5,12 @@ import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import { temporaryPassword } from '../auth/secrets.ts';
+import { TEMPORARY_PASSWORD_LIFETIME_MS, temporaryDelivery, temporaryPasswordFields } from '../auth/temporary-password.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { countPeople, listPeople, tabCounts } from '../db/people-query.ts';
-import { toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
+import { statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Clock } from './clock.ts';
 
@@ -20,8 +21,8 @@ export interface PeopleDeps {
   audit: AuditRepo;
   hasher: PasswordHasher;
   clock: Clock;
-  /** Invalidates a person's outstanding one-time codes (invites, resets). */
-  revokeCodes: (userId: number) => void;
+  /** Invalidates a person's outstanding one-time codes (invites, resets); returns how many there were. */
+  revokeCodes: (userId: number) => number;
 }
 
 export const fullName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
@@ -63,19 +64,27 @@ export class PeopleService {
     const password = temporaryPassword();
     const hash = await this.d.hasher.hash(password);
     const { db, users, audit, clock } = this.d;
-    const person = db
+    const row = db
       .transaction(() => {
         if (users.findByEmail(input.email)) throw emailTaken();
         const now = clock.now();
-        const row = users.insert({ ...input, role: 'user', passwordHash: hash, mustChangePassword: true }, now);
-        audit.record(now, actor.id, 'person_added', row.id, { email: row.email, delivery: 'temporary_password' });
-        return toPerson(row);
+        const added = users.insert(
+          { ...input, role: 'user', passwordHash: hash, mustChangePassword: true, temporaryPasswordExpiresAt: now + TEMPORARY_PASSWORD_LIFETIME_MS },
+          now,
+        );
+        audit.record(now, actor.id, 'person_added', added.id, { email: added.email, delivery: 'temporary_password' });
+        return added;
       })
       .immediate();
-    return { person, delivery: { kind: 'temporaryPassword', temporaryPassword: password } };
+    return { person: toPerson(row), delivery: temporaryDelivery(password, row) };
   }
 
-  edit(input: ParsedInput<'editPerson'>, ctx: CallContext): Person {
+  /**
+   * Saves name and email. A new email takes the old address's power away: codes sent there stop working and the
+   * person's sessions end (the admin's own current one excepted). `reinvite`: an invited person needs a new invite
+   * at the new address (InvitesService.edit sends it).
+   */
+  edit(input: ParsedInput<'editPerson'>, ctx: CallContext): { person: Person; reinvite: boolean } {
     const actor = signedInUser(ctx);
     return this.write(input.id, (target, now) => {
       const changes: Record<string, { from: string; to: string }> = {};
@@ -86,14 +95,21 @@ export class PeopleService {
         if (other && other.id !== target.id) throw emailTaken();
         changes.email = { from: target.email, to: input.email };
       }
-      if (Object.keys(changes).length === 0) return toPerson(target);
+      if (Object.keys(changes).length === 0) return { person: toPerson(target), reinvite: false };
       const row = this.d.users.update(
         target.id,
         { first_name: input.firstName, last_name: input.lastName, email: input.email },
         now,
       );
-      this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes });
-      return toPerson(row);
+      if (!changes.email) {
+        this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes });
+        return { person: toPerson(row), reinvite: false };
+      }
+      const reinvite = statusOf(target) === 'invited';
+      const codesRevoked = this.d.revokeCodes(target.id);
+      const sessionsEnded = this.d.sessions.endAllFor(target.id, target.id === actor.id ? ctx.slot.get() : undefined);
+      this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes, revokedForOldAddress: codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
+      return { person: toPerson(row), reinvite };
     });
   }
 
@@ -103,15 +119,15 @@ export class PeopleService {
     this.assertResettable(this.d.users.get(id), actor);
     const password = temporaryPassword();
     const hash = await this.d.hasher.hash(password);
-    const person = this.write(id, (target, now) => {
+    const row = this.write(id, (target, now) => {
       this.assertResettable(target, actor);
-      const row = this.d.users.update(target.id, { password_hash: hash, must_change_password: 1 }, now);
+      const changed = this.d.users.update(target.id, temporaryPasswordFields(hash, now), now);
       this.d.sessions.endAllFor(target.id);
       this.d.revokeCodes(target.id);
       this.d.audit.record(now, actor.id, 'password_reset', target.id, { delivery: 'temporary_password' });
-      return toPerson(row);
+      return changed;
     });
-    return { person, delivery: { kind: 'temporaryPassword', temporaryPassword: password } };
+    return { person: toPerson(row), delivery: temporaryDelivery(password, row) };
   }
 
   assertResettable(target: UserRow | undefined, actor: UserRow): asserts target is UserRow {

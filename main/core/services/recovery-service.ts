@@ -6,14 +6,16 @@ import { signedInUser } from '../api/call-context.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import { temporaryPassword } from '../auth/secrets.ts';
+import { chosenPasswordFields, temporaryDelivery, temporaryPasswordFields } from '../auth/temporary-password.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
 import type { Mailer } from '../email/mailer.ts';
 import { resetEmail } from '../email/messages.ts';
-import { RESET_CODE_LIFETIME_MS, type OneTimeCodes } from '../email/one-time-codes.ts';
+import { RESET_CODE_LIFETIME_MS, type CodeCheck, type OneTimeCodes } from '../email/one-time-codes.ts';
 import type { ResetRequestThrottle } from '../email/reset-request-throttle.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from './clock.ts';
 import type { EmailSettingsService } from './email-settings-service.ts';
@@ -31,11 +33,15 @@ export interface RecoveryDeps {
   clock: Clock;
   mailer: Mailer;
   throttle: ResetRequestThrottle;
+  /** Per-address back-off on wrong codes, shared with wrong sign-in passwords. */
+  guesses: LoginThrottle;
   emailSettings: EmailSettingsService;
   people: PeopleService;
   invites: InvitesService;
   logError: (what: string, err: unknown) => void;
 }
+
+const APP_CAP_WINDOW_MS = 60 * 60 * 1000;
 
 export const INVALID_CODE_MESSAGE = 'That code is not valid or has expired. Check the email address and code, or ask for a new code.';
 const invalidCode = () => new AppError('INVALID_CODE', INVALID_CODE_MESSAGE, { field: 'code' });
@@ -63,7 +69,7 @@ export class RecoveryService {
         const target = users.get(id);
         people.assertResettable(target, actor);
         const now = clock.now();
-        const updated = users.update(target.id, { password_hash: hash, must_change_password: 1 }, now);
+        const updated = users.update(target.id, temporaryPasswordFields(hash, now), now);
         sessions.endAllFor(target.id);
         audit.record(now, actor.id, 'password_reset', target.id, { delivery: 'email' });
         return { row: updated, code: codes.issue(target.id, 'reset', now, RESET_CODE_LIFETIME_MS) };
@@ -81,7 +87,7 @@ export class RecoveryService {
       }).immediate();
       return {
         person: toPerson(row),
-        delivery: { kind: 'temporaryPassword', temporaryPassword: password, emailError: error.message },
+        delivery: temporaryDelivery(password, row, error.message),
       };
     }
   }
@@ -94,13 +100,23 @@ export class RecoveryService {
     const settings = this.d.emailSettings.current();
     if (!settings) return { emailConfigured: false };
     const { db, users, codes, audit, clock, mailer, throttle } = this.d;
-    throttle.take(input.email, clock.now());
+    // Past the app-wide cap nothing is sent, but the answer stays the usual one: the cap must not tell real people
+    // "too many requests" because someone else flooded the form. The first capped request per hour is audited.
+    if (!throttle.take(input.email, clock.now())) {
+      audit.recordOncePerWindow('app', APP_CAP_WINDOW_MS, clock.now(), null, 'reset_requested', null, { sent: false, reason: 'app_cap' });
+      return { emailConfigured: true };
+    }
     const issued = db
       .transaction(() => {
         const now = clock.now();
         const user = users.findByEmail(input.email);
         if (!user || !user.is_active) {
           audit.record(now, null, 'reset_requested', user?.id ?? null, { email: input.email, sent: false });
+          return null;
+        }
+        // An invited person has no password to reset; a reset code would replace (kill) their invite code.
+        if (statusOf(user) === 'invited') {
+          audit.record(now, null, 'reset_requested', user.id, { email: input.email, sent: false, reason: 'invited' });
           return null;
         }
         audit.record(now, null, 'reset_requested', user.id, { email: input.email, sent: true });
@@ -124,17 +140,25 @@ export class RecoveryService {
     return { emailConfigured: true };
   }
 
-  /** Sets a new password with an invite or reset code and signs in; every other session of the person ends. */
+  /**
+   * Sets a new password with an invite or reset code and signs in; every other session of the person ends. Wrong
+   * codes count against the typed address like wrong sign-in passwords (growing waits), not against the code: a
+   * stranger's guesses must not destroy a real invite. The code itself dies only at MAX_CODE_ATTEMPTS.
+   */
   async redeemCode(input: ParsedInput<'redeemCode'>, ctx: CallContext): Promise<SessionInfo> {
-    const { db, users, sessions, codes, audit, clock, hasher } = this.d;
+    const { db, users, sessions, codes, audit, clock, hasher, guesses } = this.d;
     await assertAcceptablePassword(input.newPassword, { email: input.email });
+    guesses.refuseWhileLocked(input.email, clock.now(), audit, { action: 'code_redeem_locked', actorId: null, targetId: () => users.findByEmail(input.email)?.id ?? null });
     // Unknown address, no code, wrong, used or expired code: one answer, so nothing is revealed.
     const checked = db
       .transaction(() => {
+        const now = clock.now();
         const user = users.findByEmail(input.email);
-        if (!user || !user.is_active) return null;
-        const result = codes.check(user.id, input.code, clock.now());
-        return result.ok ? { user, codeId: result.codeId, purpose: result.purpose } : null;
+        const result: CodeCheck = user?.is_active ? codes.check(user.id, input.code, now) : { ok: false };
+        if (result.ok) return { user: user!, codeId: result.codeId, purpose: result.purpose };
+        guesses.recordFailure(input.email, now);
+        if (result.locked) audit.record(now, null, 'code_locked', user!.id, { purpose: result.locked.purpose, wrongGuesses: result.locked.attempts });
+        return null;
       })
       .immediate();
     if (!checked) throw invalidCode();
@@ -145,7 +169,8 @@ export class RecoveryService {
         const current = users.get(checked.user.id);
         // Used by another window meanwhile, or the person was deactivated: the code no longer counts.
         if (!current || !current.is_active || !codes.consume(checked.codeId, now)) throw invalidCode();
-        users.update(current.id, { password_hash: hash, must_change_password: 0 }, now);
+        users.update(current.id, chosenPasswordFields(hash), now);
+        guesses.recordSuccess(input.email);
         codes.revokeAll(current.id, now);
         sessions.endAllFor(current.id);
         users.recordLogin(current.id, now);

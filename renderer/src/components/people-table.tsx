@@ -8,7 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Box from '@mui/material/Box';
 import type { Person } from '../../../common/contract.ts';
-import { formatLastLogin, fullName, roleLabel } from '../format.ts';
+import { formatLastLogin, fullName, roleLabel, temporaryPasswordExpired } from '../format.ts';
 import type { Direction, SortKey } from '../hooks/use-people-list.ts';
 import { PersonActionsMenu, type PersonAction } from './person-actions-menu.tsx';
 import { RoleSelect } from './role-select.tsx';
@@ -57,6 +57,9 @@ export function PeopleTable({ rows, sort, direction, onSort, onAction, onChanged
             <TableCell sx={{ overflowWrap: 'anywhere' }}>
               {fullName(p)}
               {p.status === 'invited' && <Chip label="Invited" size="small" color="info" variant="outlined" sx={{ ml: 1 }} />}
+              {p.status === 'active' && temporaryPasswordExpired(p) && (
+                <Chip label="Temporary password expired" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />
+              )}
             </TableCell>
             <TableCell sx={{ overflowWrap: 'anywhere' }}>{p.email}</TableCell>
             <TableCell>{p.status === 'deactivated' ? roleLabel(p.role) : <RoleSelect person={p} onChanged={onChanged} />}</TableCell>

@@ -24,6 +24,7 @@ export const recorder = {
   quits: 0,
   paths: {} as Record<string, string>,
   permissionHandlers: {} as Record<string, Listener>,
+  menus: [] as unknown[],
   app: new EventEmitter(),
 };
 (globalThis as Record<string, unknown>).__fakeElectron = recorder;
@@ -65,6 +66,10 @@ export const app = Object.assign(recorder.app, {
   },
 });
 export const BrowserWindow = FakeBrowserWindow;
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu: (menu: unknown) => void recorder.menus.push(menu),
+};
 export const dialog = { showErrorBox: (title: string, content: string) => void recorder.errorBoxes.push({ title, content }) };
 export const ipcMain = {
   handle: (channel: string, fn: Listener) => void recorder.ipc.set(channel, fn),

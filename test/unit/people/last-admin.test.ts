@@ -25,7 +25,7 @@ async function twoAdmins(t: TestRoster) {
     audit: new AuditRepo(t.roster.db),
     hasher,
     clock: t.clock,
-    revokeCodes: () => {},
+    revokeCodes: () => 0,
   });
   const ctx = (id: number) => ({ slot: new MemorySessionSlot(), user: users.get(id)! });
   const activeAdmins = () => users.countActiveAdmins();
