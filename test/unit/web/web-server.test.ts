@@ -3,6 +3,7 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PAYLOAD_BYTES } from '../../../main/core/api/dispatcher.ts';
 import { startWebServer, type WebServer } from '../../../main/web/web-server.ts';
 import { ADMIN, startTestRoster } from '../harness.ts';
 
@@ -72,8 +73,17 @@ describe('browser mode', () => {
     expect(get.status).toBe(405);
     const notJson = await request(port, { method: 'POST', path: '/api/getStatus', headers, body: '{oops' });
     expect(notJson.status).toBe(400);
-    const huge = await request(port, { method: 'POST', path: '/api/signIn', headers, body: JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(100_000) }) }).catch(() => ({ status: 413 }));
+  });
+
+  it('answers a body over the size limit with a 413 the client can read, not a reset connection', async () => {
+    const { port, token, host, origin } = await start();
+    const headers = { host, origin, cookie: `roster_bridge=${token}`, 'content-type': 'application/json' };
+    const body = JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(100_000) });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(MAX_PAYLOAD_BYTES);
+    // Any connection error (ECONNRESET, EPIPE) before the response arrives fails the test: it is not a 413.
+    const huge = await request(port, { method: 'POST', path: '/api/signIn', headers, body });
     expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
   it('keeps the signed-in session in an HttpOnly cookie, and clears it on sign-out', async () => {
