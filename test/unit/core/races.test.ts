@@ -5,6 +5,7 @@ import type { Result } from '../../../common/errors.ts';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
 import { BOB, emailWorld } from '../email/email-harness.ts';
 import { ADMIN, GOOD_PASSWORD, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
+import type { RosterOptions } from '../../../main/core/roster.ts';
 import { HeldHasher } from '../held-hasher.ts';
 import { addSignedInPerson, makeAdmin, NEW_PASSWORD } from '../people/helpers.ts';
 
@@ -92,8 +93,8 @@ function act(actor: Caller, move: Move, targetId: number) {
 }
 
 /** Ada (first admin) and Bee, both active admins, each signed in in their own window. */
-async function twoAdmins() {
-  const t = await startTestRoster();
+async function twoAdmins(options: Partial<RosterOptions> = {}) {
+  const t = await startTestRoster(options);
   const ada = await t.admin();
   const { person } = await addSignedInPerson(t, ada, 'Bee');
   await makeAdmin(ada, person); // ends Bee's session: she signs in again as an admin
@@ -135,5 +136,39 @@ describe('two admins acting on each other at once', () => {
     expect(activeAdmins(t)).toBe(1);
     const survivor = firstMover === 'Ada' ? adaId : beeId;
     expect(t.roster.db.prepare('SELECT role, is_active FROM users WHERE id = ?').get(survivor)).toEqual({ role: 'admin', is_active: 1 });
+  });
+});
+
+describe('an admin who loses the role while their request waits in the hash gap', () => {
+  // The dispatcher checks the caller when the request arrives; the write happens after the hash. A demotion or
+  // deactivation in between must still stop the write, or a former admin finishes an admin-only action.
+  it.each<Move>(['demotes', 'deactivates'])("Ada %s Bee while Bee's reset of Ada's password waits: Bee gets no password for Ada", async (move) => {
+    const hasher = new HeldHasher();
+    const { t, ada, bee, adaId, beeId } = await twoAdmins({ hasher });
+    const adaHash = t.roster.db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(adaId);
+
+    hasher.hold();
+    const reset = bee.call('resetPassword', { id: adaId });
+    await hasher.whenParked(1);
+    expect(await act(ada, move, beeId)).toMatchObject({ ok: true });
+    hasher.release();
+
+    expect(await reset, "Bee's reset of Ada's password went through").toMatchObject({ ok: false });
+    expect(t.roster.db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(adaId)).toBe(adaHash);
+    expect(await ada.call('getMe', {})).toMatchObject({ ok: true }); // Ada was not signed out by it
+  });
+
+  it("Ada deactivates Bee while Bee's addition of a person waits: nobody is added by a deactivated admin", async () => {
+    const hasher = new HeldHasher();
+    const { t, ada, bee, beeId } = await twoAdmins({ hasher });
+
+    hasher.hold();
+    const added = bee.call('addPerson', { firstName: 'Zed', lastName: 'Late', email: 'zed@example.org' });
+    await hasher.whenParked(1);
+    expect(await act(ada, 'deactivates', beeId)).toMatchObject({ ok: true });
+    hasher.release();
+
+    expect(await added, "Bee's addition went through").toMatchObject({ ok: false });
+    expect(count(t, "SELECT COUNT(*) FROM users WHERE email = 'zed@example.org'")).toBe(0);
   });
 });
