@@ -92,6 +92,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   auth.warmUp();
   const dispatch = createDispatcher({
     handlers: createHandlers({ auth, people, invites, recovery, emailSettings }),
+    db,
     sessions,
     users,
     clock,

@@ -61,8 +61,7 @@ export class AuthService {
     await assertAcceptablePassword(input.password, input, 'password');
     const hash = await this.d.hasher.hash(input.password);
     const { db, users, sessions, audit, clock } = this.d;
-    const { user, token } = db
-      .transaction(() => {
+    const { user, token } = ctx.transaction(() => {
         // Checked again inside the write transaction: two first-run windows cannot both create an admin.
         if (!users.isEmpty()) throw alreadySetUp();
         const now = clock.now();
@@ -73,8 +72,7 @@ export class AuthService {
         users.recordLogin(created.id, now);
         audit.record(now, created.id, 'first_admin_created', created.id, { email: created.email });
         return { user: users.get(created.id)!, token: sessions.start(created.id, now) };
-      })
-      .immediate();
+      });
     ctx.slot.set(token);
     return sessionInfo(user);
   }
@@ -87,14 +85,13 @@ export class AuthService {
     const storedHash = found?.password_hash ?? null;
     const matches = await hasher.verify(input.password, storedHash ?? (await this.dummy()));
     if (!found || storedHash === null || !matches) {
-      db.transaction(() => {
+      ctx.transaction(() => {
         throttle.recordFailure(email, clock.now());
         audit.record(clock.now(), null, 'sign_in_failed', found?.id ?? null, { email });
-      }).immediate();
+      });
       throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
     }
-    const token = db
-      .transaction(() => {
+    const token = ctx.transaction(() => {
         // Re-read: the account may have changed while the hash was being checked.
         const user = users.get(found.id);
         if (!user || user.password_hash !== storedHash) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
@@ -112,8 +109,7 @@ export class AuthService {
         users.recordLogin(user.id, now);
         audit.record(now, user.id, 'sign_in', user.id, {});
         return sessions.start(user.id, now);
-      })
-      .immediate();
+      });
     if (token === 'disabled') throw new AppError('ACCOUNT_DISABLED', DISABLED_MESSAGE);
     if (token === 'expired') throw new AppError('PASSWORD_EXPIRED', EXPIRED_MESSAGE);
     ctx.slot.set(token);
@@ -124,10 +120,10 @@ export class AuthService {
     const token = ctx.slot.get();
     if (token) {
       const { db, sessions, audit, clock } = this.d;
-      db.transaction(() => {
+      ctx.transaction(() => {
         sessions.end(token);
         if (ctx.user) audit.record(clock.now(), ctx.user.id, 'sign_out', ctx.user.id, {});
-      }).immediate();
+      });
     }
     ctx.slot.set(undefined);
     return null;
@@ -144,10 +140,10 @@ export class AuthService {
     throttle.refuseWhileLocked(user.email, clock.now(), audit, { action: 'password_change_locked', actorId: user.id, targetId: () => user.id });
     const ok = user.password_hash !== null && (await this.d.hasher.verify(input.currentPassword, user.password_hash));
     if (!ok) {
-      db.transaction(() => {
+      ctx.transaction(() => {
         throttle.recordFailure(user.email, clock.now());
         audit.record(clock.now(), user.id, 'password_change_failed', user.id, {});
-      }).immediate();
+      });
       throw new AppError('INVALID_CREDENTIALS', 'Your current password is incorrect.', { field: 'currentPassword' });
     }
     await this.replacePassword(user, input.newPassword, ctx);
@@ -170,8 +166,7 @@ export class AuthService {
     await assertAcceptablePassword(newPassword, { email: user.email, firstName: user.first_name, lastName: user.last_name });
     const hash = await this.d.hasher.hash(newPassword);
     const { db, users, sessions, audit, clock } = this.d;
-    const { updated, token } = db
-      .transaction(() => {
+    const { updated, token } = ctx.transaction(() => {
         const current = users.get(user.id);
         if (!current || !current.is_active || current.password_hash !== user.password_hash) {
           throw new AppError('CONFLICT', 'Your account changed while saving. Please sign in again.');
@@ -182,8 +177,7 @@ export class AuthService {
         this.d.throttle.recordSuccess(user.email);
         audit.record(now, user.id, 'password_changed', user.id, {});
         return { updated: row, token: sessions.start(user.id, now) };
-      })
-      .immediate();
+      });
     ctx.slot.set(token);
     return updated;
   }

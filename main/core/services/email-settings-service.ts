@@ -53,16 +53,19 @@ export class EmailSettingsService {
     if (refusal) throw new AppError('VALIDATION', refusal, { field: 'allowPasswordWithoutTls' });
     const next: SmtpSettings = { ...input, password: input.username ? password : '' };
     await this.d.mailer.verify(next);
-    this.d.settings.save(next);
-    this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_saved', null, {
-      host: next.host,
-      port: next.port,
-      security: next.security,
-      username: next.username,
-      loginChanged: !previous || previous.username !== next.username || previous.password !== next.password,
-      allowSelfSigned: next.allowSelfSigned,
-      unencryptedLogin: next.allowPasswordWithoutTls,
-      inviteLifetimeHours: next.inviteLifetimeHours,
+    // Checked again after the connection test: an admin demoted meanwhile must not change the settings.
+    ctx.transaction(() => {
+      this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_saved', null, {
+        host: next.host,
+        port: next.port,
+        security: next.security,
+        username: next.username,
+        loginChanged: !previous || previous.username !== next.username || previous.password !== next.password,
+        allowSelfSigned: next.allowSelfSigned,
+        unencryptedLogin: next.allowPasswordWithoutTls,
+        inviteLifetimeHours: next.inviteLifetimeHours,
+      });
+      this.d.settings.save(next);
     });
     return this.view();
   }
@@ -84,8 +87,10 @@ export class EmailSettingsService {
 
   clear(ctx: CallContext): EmailSettingsView {
     const actor = signedInUser(ctx);
-    this.d.settings.clear();
-    this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_cleared', null, {});
+    ctx.transaction(() => {
+      this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_cleared', null, {});
+      this.d.settings.clear();
+    });
     return this.view();
   }
 }

@@ -43,16 +43,14 @@ export class InvitesService {
     const actor = signedInUser(ctx);
     const { db, users, codes, audit, clock } = this.d;
     if (users.findByEmail(input.email)) throw emailTaken();
-    const { row, code } = db
-      .transaction(() => {
+    const { row, code } = ctx.transaction(() => {
         if (users.findByEmail(input.email)) throw emailTaken();
         const now = clock.now();
         const added = users.insert({ ...input, role: 'user', passwordHash: null, mustChangePassword: false }, now);
         audit.record(now, actor.id, 'person_added', added.id, { email: added.email, delivery: 'email' });
         return { row: added, code: codes.issue(added.id, 'invite', now, settings.inviteLifetimeHours * HOUR) };
-      })
-      .immediate();
-    return this.sendInvite(settings, row, code, actor, 'invite_sent');
+      });
+    return this.sendInvite(ctx, settings, row, code, actor, 'invite_sent');
   }
 
   /**
@@ -85,34 +83,30 @@ export class InvitesService {
     const actor = signedInUser(ctx);
     const settings = this.d.emailSettings.current();
     const { db, users, codes, clock } = this.d;
-    const { row, code } = db
-      .transaction(() => {
+    const { row, code } = ctx.transaction(() => {
         const target = invitedTarget(users.get(id));
         const now = clock.now();
         return { row: target, code: settings ? codes.issue(target.id, 'invite', now, settings.inviteLifetimeHours * HOUR) : null };
-      })
-      .immediate();
-    if (!settings || !code) return this.fallBack(row, actor, 'Email is not set up.');
-    return this.sendInvite(settings, row, code, actor, 'invite_resent');
+      });
+    if (!settings || !code) return this.fallBack(ctx, row, actor, 'Email is not set up.');
+    return this.sendInvite(ctx, settings, row, code, actor, 'invite_resent');
   }
 
   /** Withdraws an invite: the code stops working and the account is deactivated (kept, like every account). */
   revoke(id: number, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
     const { db, users, codes, audit, clock } = this.d;
-    return db
-      .transaction(() => {
+    return ctx.transaction(() => {
         const target = invitedTarget(users.get(id));
         const now = clock.now();
         codes.revokeAll(target.id, now);
         const row = users.update(target.id, { is_active: 0, deactivated_at: now }, now);
         audit.record(now, actor.id, 'invite_revoked', target.id, {});
         return toPerson(row);
-      })
-      .immediate();
+      });
   }
 
-  private async sendInvite(settings: SmtpSettings, row: UserRow, code: string, actor: UserRow, action: 'invite_sent' | 'invite_resent'): Promise<Added> {
+  private async sendInvite(ctx: CallContext, settings: SmtpSettings, row: UserRow, code: string, actor: UserRow, action: 'invite_sent' | 'invite_resent'): Promise<Added> {
     const message = inviteEmail({
       firstName: row.first_name,
       email: row.email,
@@ -124,19 +118,18 @@ export class InvitesService {
       await this.d.mailer.send(settings, { name: fullName(row), address: row.email }, message);
     } catch (err) {
       const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
-      return this.fallBack(row, actor, error.message, error.code);
+      return this.fallBack(ctx, row, actor, error.message, error.code);
     }
     this.d.audit.record(this.d.clock.now(), actor.id, action, row.id, { to: row.email });
     return { person: toPerson(this.d.users.get(row.id)!), delivery: { kind: 'emailSent', to: row.email } };
   }
 
   /** The invite could not go out: give the person a temporary password now, shown once to the admin. */
-  private async fallBack(row: UserRow, actor: UserRow, emailError: string, reason?: string): Promise<Added> {
+  private async fallBack(ctx: CallContext, row: UserRow, actor: UserRow, emailError: string, reason?: string): Promise<Added> {
     const password = temporaryPassword();
     const hash = await this.d.hasher.hash(password);
     const { db, users, codes, audit, clock } = this.d;
-    const updated = db
-      .transaction(() => {
+    const updated = ctx.transaction(() => {
         const target = invitedTarget(users.get(row.id));
         const now = clock.now();
         codes.revokeAll(target.id, now);
@@ -144,8 +137,7 @@ export class InvitesService {
         if (reason) audit.record(now, actor.id, 'email_send_failed', target.id, { purpose: 'invite', reason, fallback: 'temporary_password' });
         audit.record(now, actor.id, 'password_reset', target.id, { delivery: 'temporary_password', instead: 'invite' });
         return changed;
-      })
-      .immediate();
+      });
     return { person: toPerson(updated), delivery: temporaryDelivery(password, updated, emailError) };
   }
 }

@@ -46,15 +46,13 @@ export class PeopleService {
   }
 
   /** Runs `change` in one IMMEDIATE transaction on a freshly read target, so every check sees the truth. */
-  private write<T>(id: number, change: (target: UserRow, now: number) => T): T {
-    const { db, users, clock } = this.d;
-    return db
-      .transaction(() => {
+  private write<T>(ctx: CallContext, id: number, change: (target: UserRow, now: number) => T): T {
+    const { users, clock } = this.d;
+    return ctx.transaction(() => {
         const target = users.get(id);
         if (!target) throw notFound();
         return change(target, clock.now());
-      })
-      .immediate();
+      });
   }
 
   /** Adds a person with a temporary password shown once to the admin. */
@@ -64,8 +62,7 @@ export class PeopleService {
     const password = temporaryPassword();
     const hash = await this.d.hasher.hash(password);
     const { db, users, audit, clock } = this.d;
-    const row = db
-      .transaction(() => {
+    const row = ctx.transaction(() => {
         if (users.findByEmail(input.email)) throw emailTaken();
         const now = clock.now();
         const added = users.insert(
@@ -74,8 +71,7 @@ export class PeopleService {
         );
         audit.record(now, actor.id, 'person_added', added.id, { email: added.email, delivery: 'temporary_password' });
         return added;
-      })
-      .immediate();
+      });
     return { person: toPerson(row), delivery: temporaryDelivery(password, row) };
   }
 
@@ -86,7 +82,7 @@ export class PeopleService {
    */
   edit(input: ParsedInput<'editPerson'>, ctx: CallContext): { person: Person; reinvite: boolean } {
     const actor = signedInUser(ctx);
-    return this.write(input.id, (target, now) => {
+    return this.write(ctx, input.id, (target, now) => {
       const changes: Record<string, { from: string; to: string }> = {};
       if (target.first_name !== input.firstName) changes.firstName = { from: target.first_name, to: input.firstName };
       if (target.last_name !== input.lastName) changes.lastName = { from: target.last_name, to: input.lastName };
@@ -119,7 +115,7 @@ export class PeopleService {
     this.assertResettable(this.d.users.get(id), actor);
     const password = temporaryPassword();
     const hash = await this.d.hasher.hash(password);
-    const row = this.write(id, (target, now) => {
+    const row = this.write(ctx, id, (target, now) => {
       this.assertResettable(target, actor);
       const changed = this.d.users.update(target.id, temporaryPasswordFields(hash, now), now);
       this.d.sessions.endAllFor(target.id);
@@ -140,7 +136,7 @@ export class PeopleService {
 
   deactivate(id: number, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(id, (target, now) => {
+    return this.write(ctx, id, (target, now) => {
       if (target.id === actor.id) throw new AppError('SELF_ACTION', "You can't deactivate your own account.");
       if (!target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is already deactivated.`);
       if (target.role === 'admin' && this.d.users.countActiveAdmins() <= 1) throw lastAdmin(target);
@@ -154,7 +150,7 @@ export class PeopleService {
 
   reactivate(id: number, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(id, (target, now) => {
+    return this.write(ctx, id, (target, now) => {
       if (target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is already active.`);
       const row = this.d.users.update(target.id, { is_active: 1, deactivated_at: null }, now);
       this.d.audit.record(now, actor.id, 'person_reactivated', target.id, {});
@@ -164,7 +160,7 @@ export class PeopleService {
 
   setRole(input: ParsedInput<'setRole'>, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(input.id, (target, now) => {
+    return this.write(ctx, input.id, (target, now) => {
       if (target.role !== input.expectedRole) {
         throw new AppError('CONFLICT', `${fullName(target)}'s role was changed elsewhere. The list has been refreshed.`);
       }

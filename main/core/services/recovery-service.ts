@@ -64,8 +64,7 @@ export class RecoveryService {
     people.assertResettable(existing, actor);
     const password = temporaryPassword();
     const hash = await hasher.hash(password);
-    const { row, code } = db
-      .transaction(() => {
+    const { row, code } = ctx.transaction(() => {
         const target = users.get(id);
         people.assertResettable(target, actor);
         const now = clock.now();
@@ -73,18 +72,17 @@ export class RecoveryService {
         sessions.endAllFor(target.id);
         audit.record(now, actor.id, 'password_reset', target.id, { delivery: 'email' });
         return { row: updated, code: codes.issue(target.id, 'reset', now, RESET_CODE_LIFETIME_MS) };
-      })
-      .immediate();
+      });
     try {
       await this.d.mailer.send(settings, { name: fullName(row), address: row.email }, resetEmail({ firstName: row.first_name, email: row.email, code, requestedByAdmin: true }));
       return { person: toPerson(row), delivery: { kind: 'emailSent', to: row.email } };
     } catch (err) {
       const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
-      db.transaction(() => {
+      ctx.transaction(() => {
         const now = clock.now();
         codes.revokeAll(row.id, now); // the person will use the temporary password instead
         audit.record(now, actor.id, 'email_send_failed', row.id, { purpose: 'reset', reason: error.code, fallback: 'temporary_password' });
-      }).immediate();
+      });
       return {
         person: toPerson(row),
         delivery: temporaryDelivery(password, row, error.message),
@@ -150,8 +148,7 @@ export class RecoveryService {
     await assertAcceptablePassword(input.newPassword, { email: input.email });
     guesses.refuseWhileLocked(input.email, clock.now(), audit, { action: 'code_redeem_locked', actorId: null, targetId: () => users.findByEmail(input.email)?.id ?? null });
     // Unknown address, no code, wrong, used or expired code: one answer, so nothing is revealed.
-    const checked = db
-      .transaction(() => {
+    const checked = ctx.transaction(() => {
         const now = clock.now();
         const user = users.findByEmail(input.email);
         const result: CodeCheck = user?.is_active ? codes.check(user.id, input.code, now) : { ok: false };
@@ -159,12 +156,10 @@ export class RecoveryService {
         guesses.recordFailure(input.email, now);
         if (result.locked) audit.record(now, null, 'code_locked', user!.id, { purpose: result.locked.purpose, wrongGuesses: result.locked.attempts });
         return null;
-      })
-      .immediate();
+      });
     if (!checked) throw invalidCode();
     const hash = await hasher.hash(input.newPassword);
-    const { user, token } = db
-      .transaction(() => {
+    const { user, token } = ctx.transaction(() => {
         const now = clock.now();
         const current = users.get(checked.user.id);
         // Used by another window meanwhile, or the person was deactivated: the code no longer counts.
@@ -176,8 +171,7 @@ export class RecoveryService {
         users.recordLogin(current.id, now);
         audit.record(now, current.id, checked.purpose === 'invite' ? 'invite_redeemed' : 'reset_redeemed', current.id, {});
         return { user: users.get(current.id)!, token: sessions.start(current.id, now) };
-      })
-      .immediate();
+      });
     ctx.slot.set(token);
     return sessionInfo(user as UserRow);
   }

@@ -47,6 +47,7 @@ const POLICY: { [K in MethodName]: Policy<K> } = {
   setRole: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { id: NOBODY, role: 'admin', expectedRole: 'user' } },
   resendInvite: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { id: NOBODY } },
   revokeInvite: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { id: NOBODY } },
+  inviteStatus: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { id: NOBODY } },
   getEmailSettings: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
   saveEmailSettings: {
     access: 'admin',

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { WorkerPasswordHasher } from '../../../main/core/auth/password-hasher.ts';
 import { Sessions } from '../../../main/core/auth/sessions.ts';
 import { AuditRepo } from '../../../main/core/db/audit-repo.ts';
-import { UsersRepo } from '../../../main/core/db/users-repo.ts';
+import { UsersRepo, type UserRow } from '../../../main/core/db/users-repo.ts';
+import type { CallContext } from '../../../main/core/api/call-context.ts';
 import { AppError } from '../../../main/core/errors.ts';
 import { PeopleService } from '../../../main/core/services/people-service.ts';
 import { MemorySessionSlot } from '../../../main/core/api/session-slot.ts';
@@ -11,6 +12,10 @@ import { startTestRoster, type TestRoster } from '../harness.ts';
 import { addSignedInPerson, makeAdmin } from './helpers.ts';
 
 /** Two admins, each already past the dispatcher's access check (as two windows whose calls arrive together). */
+function pastTheCheck(t: TestRoster, user: UserRow): CallContext {
+  return { slot: new MemorySessionSlot(), user, transaction: (change) => t.roster.db.transaction(change).immediate() };
+}
+
 async function twoAdmins(t: TestRoster) {
   const admin = await t.admin();
   const { person: bee, caller: beeCaller } = await addSignedInPerson(t, admin, 'Bee');
@@ -27,7 +32,9 @@ async function twoAdmins(t: TestRoster) {
     clock: t.clock,
     revokeCodes: () => 0,
   });
-  const ctx = (id: number) => ({ slot: new MemorySessionSlot(), user: users.get(id)! });
+  // Contexts that skip the dispatcher's second look at the caller, as if both calls had already passed it: the
+  // last-admin rule must hold inside the write on its own.
+  const ctx = (id: number) => pastTheCheck(t, users.get(id)!);
   const activeAdmins = () => users.countActiveAdmins();
   return { admin, beeCaller, people, adaCtx: ctx(ada.id), beeCtx: ctx(bee.id), ada, bee, activeAdmins, close: () => hasher.close() };
 }
@@ -70,7 +77,7 @@ describe('the last active admin', () => {
     const third = await addSignedInPerson(t, await signInAs(t, 'bee@example.org'), 'Cy');
     await makeAdmin(await signInAs(t, 'bee@example.org'), third.person);
     // Cy demotes Bee: fine, Cy remains. Then Bee (still past the check) demotes Cy: last admin.
-    const cyCtx = { slot: new MemorySessionSlot(), user: new UsersRepo(t.roster.db).get(third.person.id)! };
+    const cyCtx = pastTheCheck(t, new UsersRepo(t.roster.db).get(third.person.id)!);
     expect(codeOf(() => s.people.setRole({ id: s.bee.id, role: 'user', expectedRole: 'admin' }, cyCtx))).toBeNull();
     expect(codeOf(() => s.people.setRole({ id: third.person.id, role: 'user', expectedRole: 'admin' }, s.beeCtx))).toBe('LAST_ADMIN');
     expect(s.activeAdmins()).toBe(1);
