@@ -1,0 +1,91 @@
+// Prepares a restore in two stages. Staging copies the chosen file beside the live database (roster.db.incoming)
+// through SQLite's backup API: a WAL beside the source is honoured and the source is only read. Once the admin
+// confirms, readying turns that copy into a database Roster can serve: upgraded to this Roster's schema, every
+// session ended, outstanding invite and reset codes revoked, and the restore recorded in its audit log.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AuditRepo } from '../db/audit-repo.ts';
+import { closeDatabase, openDatabase } from '../db/open-database.ts';
+import { fsyncDir, fsyncFile, removeIfPresent } from './durable-files.ts';
+import { INCOMING_FILE } from './restore-swap.ts';
+
+export interface StageOptions {
+  nativeBinding?: string;
+  pagesPerStep: number;
+  onProgress?: (fraction: number | null) => void;
+  signal?: AbortSignal;
+}
+
+export function removeIncoming(dataDir: string): void {
+  const incoming = path.join(dataDir, INCOMING_FILE);
+  for (const f of [incoming, `${incoming}-journal`, `${incoming}-wal`, `${incoming}-shm`]) removeIfPresent(f);
+}
+
+/** Copies `source` to roster.db.incoming (replacing an earlier one) as a single owner-only file; returns its path. */
+export async function stageIncoming(source: string, dataDir: string, options: StageOptions): Promise<string> {
+  removeIncoming(dataDir);
+  const incoming = path.join(dataDir, INCOMING_FILE);
+  fs.writeFileSync(incoming, '', { mode: 0o600, flag: 'wx' });
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  try {
+    const src = new Database(source, { readonly: true, fileMustExist: true, ...binding });
+    try {
+      await src.backup(incoming, {
+        progress: ({ totalPages, remainingPages }) => {
+          options.signal?.throwIfAborted();
+          options.onProgress?.(totalPages ? 1 - remainingPages / totalPages : null);
+          return options.pagesPerStep;
+        },
+      });
+    } finally {
+      src.close();
+    }
+    const copy = new Database(incoming, binding);
+    try {
+      copy.pragma('journal_mode = DELETE'); // one self-contained file until it is readied
+    } finally {
+      copy.close();
+    }
+    await fsyncFile(incoming);
+    return incoming;
+  } catch (err) {
+    removeIncoming(dataDir);
+    throw err;
+  }
+}
+
+export interface ReadyOptions {
+  nativeBinding?: string;
+  now: number;
+  /** Recorded in the restored database's audit log. */
+  from: string;
+  byEmail: string;
+  savedCurrentAs: string;
+}
+
+/** Makes the staged copy ready to be swapped in, in one transaction after any schema upgrade. */
+export async function readyIncoming(dataDir: string, options: ReadyOptions): Promise<void> {
+  const incoming = path.join(dataDir, INCOMING_FILE);
+  const db = await openDatabase(incoming, { nativeBinding: options.nativeBinding, now: () => options.now, backupBeforeMigrating: false });
+  try {
+    const audit = new AuditRepo(db);
+    db.transaction(() => {
+      const sessionsEnded = db.prepare('DELETE FROM sessions').run().changes;
+      // A code used or revoked after the backup was taken would otherwise work again.
+      const revoked = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE used_at IS NULL').run(options.now).changes;
+      const actor = db.prepare<[string], { id: number }>('SELECT id FROM users WHERE email = ?').get(options.byEmail);
+      audit.record(options.now, actor?.id ?? null, 'backup_restored', null, {
+        from: options.from,
+        by: options.byEmail,
+        savedCurrentAs: options.savedCurrentAs,
+        sessionsEnded,
+        invitesAndResetsRevoked: revoked,
+      });
+    }).immediate();
+  } finally {
+    closeDatabase(db); // checkpoints: the file alone is the whole database
+  }
+  await fsyncFile(incoming);
+  fsyncDir(dataDir);
+}
