@@ -77,10 +77,10 @@ export function readFileFacts(file: string, options: CheckOptions = {}, signal?:
     let answered = false;
     // Roster is closing: a check of a million people can take many seconds, so stop the worker.
     signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+    // The worker ends by itself once it has answered (its script has nothing left to do).
     worker.once('message', (facts: FileFacts) => {
       answered = true;
       resolve(facts);
-      void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
