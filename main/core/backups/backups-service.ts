@@ -115,7 +115,8 @@ export class BackupsService {
       try {
         for (const entry of listBackupFolder(dir)) found.set(entry.path, entry);
       } catch (err) {
-        if (dir === folder) folderProblem = reason(err);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (dir === folder) folderProblem = code === 'ENOTDIR' ? `${dir} is not a folder.` : code === 'EACCES' || code === 'EPERM' ? `Roster is not allowed to open ${dir}.` : reason(err);
       }
     }
     const backups = [...found.values()].sort((a, b) => (a.fileName < b.fileName ? 1 : a.fileName > b.fileName ? -1 : 0));
@@ -178,7 +179,7 @@ export class BackupsService {
       const { db, audit } = this.d.database.current();
       try {
         if (settings.folder) checkWritableFolder(folder);
-        else fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+        else createDefaultFolder(folder);
         const { entry, judgement } = await writeBackup({
           source: db,
           folder,
@@ -198,10 +199,10 @@ export class BackupsService {
         store.updateStatus({ lastFailure: null });
         return entry;
       } catch (err) {
-        const message = err instanceof AppError ? err.message : reason(err);
-        store.updateStatus({ lastFailure: { at: clock.now(), message } });
-        if (db.open) audit.record(clock.now(), actorId, 'backup_failed', null, { kind, reason: message.slice(0, 500) });
-        throw err instanceof AppError ? err : new AppError('BACKUP_FAILED', `The backup failed: ${message}`);
+        const error = err instanceof AppError ? err : new AppError('BACKUP_FAILED', `The backup failed: ${reason(err)}`);
+        store.updateStatus({ lastFailure: { at: clock.now(), message: error.message } });
+        if (db.open) audit.record(clock.now(), actorId, 'backup_failed', null, { kind, reason: error.message.slice(0, 500) });
+        throw error;
       }
     });
   }
@@ -332,4 +333,16 @@ export class BackupsService {
     await this.operation?.catch(() => {});
     if (this.pending) removeIncoming(this.d.dataDir);
   }
+}
+
+function createDefaultFolder(folder: string): void {
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : reason(err);
+    throw new AppError('PATH_INVALID', `Roster cannot create the backup folder ${folder}: ${why}.`, { field: 'folder' });
+  }
+  // mkdir of an existing path succeeds; make sure it is a folder.
+  if (!fs.statSync(folder).isDirectory()) throw new AppError('PATH_INVALID', `Roster cannot create the backup folder ${folder}: a file is in the way.`, { field: 'folder' });
 }

@@ -252,3 +252,44 @@ describe('Restore', () => {
     expect(await other.call('tabCounts', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });
+
+describe('the backup methods at the door', () => {
+  it('are admin only, check their input, and leave nothing half-written when a backup stops part-way', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    const { caller: grace } = await addSignedInPerson(t, admin, 'Grace');
+    for (const [method, payload] of [
+      ['getBackups', {}],
+      ['backUpNow', {}],
+      ['inspectBackup', { path: '/tmp' }],
+      ['restoreBackup', { token: 'x', confirm: 'RESTORE' }],
+      ['saveBackupSettings', { automatic: true, intervalHours: 24, keep: 7, folder: '' }],
+    ] as const) {
+      expect(await grace.raw(method, payload), method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(fs.existsSync(backupsDir(t.dataDir))).toBe(false);
+    for (const [method, payload, field] of [
+      ['saveBackupSettings', { automatic: true, intervalHours: 0, keep: 7, folder: '' }, 'intervalHours'],
+      ['saveBackupSettings', { automatic: true, intervalHours: 24, keep: 1000, folder: '' }, 'keep'],
+      ['saveBackupSettings', { automatic: 'yes', intervalHours: 24, keep: 7, folder: '' }, 'automatic'],
+      ['saveBackupSettings', { automatic: true, intervalHours: 24, keep: 7, folder: 'a\nb' }, 'folder'],
+      ['inspectBackup', { path: 42 }, 'path'],
+      ['restoreBackup', { token: 'x' }, 'confirm'],
+      ['choosePath', { kind: 'anything' }, 'kind'],
+    ] as const) {
+      expect(await admin.raw(method, payload), `${method} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION', field } });
+    }
+    expect(await admin.call('choosePath', { kind: 'folder' })).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });
+
+    // Closing Roster during a backup stops it between two steps: no partial file, no listed backup.
+    const insert = t.roster.db.prepare("INSERT INTO users (first_name, last_name, email, role, created_at, updated_at) VALUES ('Bulk', 'Person', ?, 'user', 1, 1)");
+    t.roster.db.transaction(() => {
+      for (let i = 0; i < 20_000; i++) insert.run(`bulk${i}@example.org`);
+    })();
+    const backup = admin.call('backUpNow', {});
+    while ((await admin.ok('backupProgress', {}))?.phase !== 'Copying the database') await new Promise((r) => setImmediate(r));
+    await t.roster.close();
+    expect(await backup).toMatchObject({ ok: false });
+    expect(fs.readdirSync(backupsDir(t.dataDir))).toEqual([]);
+  });
+});

@@ -60,6 +60,12 @@ describe('the dispatcher', () => {
       addPerson: { firstName: 'X', lastName: 'Y', email: 'x@y.org' },
       editPerson: { id: 1, firstName: 'X', lastName: 'Y', email: 'x@y.org' },
       setRole: { id: 2, role: 'admin', expectedRole: 'user' },
+      saveBackupSettings: { automatic: false, intervalHours: 1, keep: 1, folder: '' },
+      verifyBackup: { path: '/tmp' },
+      inspectBackup: { path: '/tmp' },
+      restoreBackup: { token: 'x', confirm: 'RESTORE' },
+      cancelRestore: { token: 'x' },
+      choosePath: { kind: 'folder' },
     };
     for (const name of adminMethods) {
       const payload = validPayloads[name] ?? (name.endsWith('Person') || name.endsWith('Invite') || name === 'resetPassword' ? { id: 1 } : {});
