@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupEntry, BackupSettings } from '../../../common/backups.ts';
 import { judge, schemaObjectsAt, type FileFacts } from '../../../main/core/backups/backup-check.ts';
 import { backupFileName, backupsToPrune, parseBackupName } from '../../../main/core/backups/backup-names.ts';
-import { automaticBackupDue, backupWarnings, HOUR_MS } from '../../../main/core/backups/backup-policy.ts';
+import { automaticBackupDue, backupWarnings, HOUR_MS, type WarningFacts } from '../../../main/core/backups/backup-policy.ts';
 import { LATEST_VERSION } from '../../../main/core/db/migrations.ts';
 
 const T = Date.UTC(2026, 4, 17, 8, 5, 9, 42);
@@ -65,7 +65,7 @@ describe('warnings on the Backups page', () => {
     checkedAt: null,
   });
   const base = { settings, status: { lastFailure: null, interruptedRestore: null }, folderProblem: null, hasPeople: true, now: T, formatTime: () => 'then' };
-  it.each([
+  it.each<[string, Partial<WarningFacts>, string[]]>([
     ['a fresh backup', { backups: [entry(20)] }, []],
     ['no backup at all', { backups: [] }, ['warning: There is no backup yet.']],
     ['the newest older than twice the interval', { backups: [entry(49)] }, ['warning: The newest backup is from then, more than twice the backup interval ago.']],
@@ -74,8 +74,8 @@ describe('warnings on the Backups page', () => {
     ['a damaged newest backup', { backups: [entry(1, 'damaged')] }, ['error: The newest backup failed its integrity check: broken pages']],
     ['automatic backups off', { backups: [entry(1)], settings: { ...settings, automatic: false } }, ['info: Automatic backups are off. Only the backups you make yourself are kept.']],
     ['an unreadable folder', { backups: [], folderProblem: 'EACCES' }, ['error: Roster cannot read the backup folder: EACCES']],
-  ] as const)('%s', (_what, facts, expected) => {
-    const warnings = backupWarnings({ ...base, ...facts } as Parameters<typeof backupWarnings>[0]);
+  ])('%s', (_what, facts, expected) => {
+    const warnings = backupWarnings({ ...base, backups: [], ...facts });
     expect(warnings.map((w) => `${w.severity}: ${w.message}`)).toEqual(expected);
   });
 });
@@ -90,7 +90,7 @@ describe('judging a file', () => {
     activeAdmins: 1,
     newestAudit: { at: 1, action: 'sign_in' },
   };
-  it.each([
+  it.each<[string, FileFacts, string]>([
     ['a sound Roster database', roster, 'ok'],
     ['not SQLite', { sqlite: false }, 'NOT_A_ROSTER_DATABASE'],
     ['no schema version', { ...roster, userVersion: 0 }, 'NOT_A_ROSTER_DATABASE'],
@@ -98,7 +98,7 @@ describe('judging a file', () => {
     ['a newer schema', { ...roster, userVersion: LATEST_VERSION + 1 }, 'BACKUP_TOO_NEW'],
     ['integrity problems', { ...roster, integrity: ['row 5 missing from index users_by_email'] }, 'BACKUP_DAMAGED'],
     ['unreadable pages', { sqlite: true, error: 'database disk image is malformed' }, 'BACKUP_DAMAGED'],
-  ] as const)('%s', (_what, facts, verdict) => {
+  ])('%s', (_what, facts, verdict) => {
     const j = judge(facts, LATEST_VERSION);
     expect(j.ok ? 'ok' : j.code).toBe(verdict);
   });
