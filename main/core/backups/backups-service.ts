@@ -26,7 +26,7 @@ import { checkReadableFile, checkWritableFolder } from './backup-paths.ts';
 import { automaticBackupDue, backupWarnings } from './backup-policy.ts';
 import type { BackupSettingsStore } from './backup-settings.ts';
 import { PAGES_PER_STEP, writeBackup } from './backup-writer.ts';
-import { removeIncoming, readyIncoming, stageIncoming } from './restore-staging.ts';
+import { removeIncoming, readyIncoming, stageAndCheck } from './restore-staging.ts';
 import { swapInIncoming, type RecoveryOutcome, type SwapStep } from './restore-swap.ts';
 
 /** The database being served, and the one way to replace it. */
@@ -65,15 +65,6 @@ interface PendingRestore {
 const OPERATION_WORDS: Record<BackupProgress['operation'], string> = { backup: 'A backup', verify: 'A backup check', restore: 'A restore' };
 const formatTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** Turns SQLite's words for an unreadable source into the contract's codes. */
-function sourceError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  const message = reason(err);
-  if (/NOTADB|not a database/i.test(message)) return new AppError('NOT_A_ROSTER_DATABASE', 'This file is not a Roster database (not an SQLite database file).');
-  if (/CORRUPT|malformed/i.test(message)) return new AppError('BACKUP_DAMAGED', `This backup is damaged: ${message}.`);
-  return new AppError('BACKUP_FAILED', `Roster could not read this backup: ${message}.`);
-}
 
 export class BackupsService {
   private running: BackupProgress | null = null;
@@ -234,40 +225,26 @@ export class BackupsService {
     return this.exclusive('restore', async (progress) => {
       const source = checkReadableFile(input.path);
       this.pending = null;
-      let staged: string;
-      try {
-        staged = await stageIncoming(source, this.d.dataDir, {
-          nativeBinding: this.d.nativeBinding,
-          pagesPerStep: this.pages,
-          onProgress: (f) => progress('Copying the backup', f),
-          signal: this.closing.signal,
-        });
-      } catch (err) {
-        throw sourceError(err);
-      }
-      try {
-        progress('Checking the backup (integrity check)', null);
-        const judgement = judge(await this.d.readFacts(staged, this.closing.signal), LATEST_VERSION);
-        if (!judgement.ok) throw new AppError(judgement.code, judgement.message);
-        if (judgement.activeAdmins === 0) {
-          throw new AppError('BACKUP_NO_ADMIN', 'This backup has no active admin: after restoring it, nobody could sign in to manage Roster.');
-        }
-        const token = randomBytes(18).toString('base64url');
-        this.pending = { token, source };
-        return {
-          token,
-          path: source,
-          sizeBytes: fs.statSync(source).size,
-          schemaVersion: judgement.schemaVersion,
-          upgrade: judgement.schemaVersion < LATEST_VERSION,
-          people: judgement.people,
-          activeAdmins: judgement.activeAdmins,
-          newestAudit: judgement.newestAudit && { at: new Date(judgement.newestAudit.at).toISOString(), action: judgement.newestAudit.action },
-        };
-      } catch (err) {
-        removeIncoming(this.d.dataDir);
-        throw err;
-      }
+      const judgement = await stageAndCheck(source, this.d.dataDir, {
+        nativeBinding: this.d.nativeBinding,
+        pagesPerStep: this.pages,
+        onProgress: (f) => progress('Copying the backup', f),
+        onChecking: () => progress('Checking the backup (integrity check)', null),
+        readFacts: (file) => this.d.readFacts(file, this.closing.signal),
+        signal: this.closing.signal,
+      });
+      const token = randomBytes(18).toString('base64url');
+      this.pending = { token, source };
+      return {
+        token,
+        path: source,
+        sizeBytes: fs.statSync(source).size,
+        schemaVersion: judgement.schemaVersion,
+        upgrade: judgement.schemaVersion < LATEST_VERSION,
+        people: judgement.people,
+        activeAdmins: judgement.activeAdmins,
+        newestAudit: judgement.newestAudit && { at: new Date(judgement.newestAudit.at).toISOString(), action: judgement.newestAudit.action },
+      };
     });
   }
 

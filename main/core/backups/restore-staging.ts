@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AuditRepo } from '../db/audit-repo.ts';
+import { LATEST_VERSION } from '../db/migrations.ts';
+import { AppError } from '../errors.ts';
+import { judge, type FileFacts, type Judgement } from './backup-check.ts';
 import { closeDatabase, openDatabase } from '../db/open-database.ts';
 import { fsyncDir, fsyncFile, removeIfPresent } from './durable-files.ts';
 import { INCOMING_FILE } from './restore-swap.ts';
@@ -88,4 +91,44 @@ export async function readyIncoming(dataDir: string, options: ReadyOptions): Pro
   }
   await fsyncFile(incoming);
   fsyncDir(dataDir);
+}
+
+export type Restorable = Extract<Judgement, { ok: true }>;
+
+/** Turns SQLite's words for an unreadable source into the contract's codes. */
+function sourceError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  if (/NOTADB|not a database/i.test(message)) return new AppError('NOT_A_ROSTER_DATABASE', 'This file is not a Roster database (not an SQLite database file).');
+  if (/CORRUPT|malformed/i.test(message)) return new AppError('BACKUP_DAMAGED', `This backup is damaged: ${message}.`);
+  return new AppError('BACKUP_FAILED', `Roster could not read this backup: ${message}.`);
+}
+
+/**
+ * Stages `source` and checks the staged copy: a sound Roster database with a schema this Roster can open and at
+ * least one active admin. On any refusal the staged copy is removed and a coded AppError says why.
+ */
+export async function stageAndCheck(
+  source: string,
+  dataDir: string,
+  options: StageOptions & { readFacts: (file: string) => Promise<FileFacts>; onChecking?: () => void },
+): Promise<Restorable> {
+  let staged: string;
+  try {
+    staged = await stageIncoming(source, dataDir, options);
+  } catch (err) {
+    throw sourceError(err);
+  }
+  try {
+    options.onChecking?.();
+    const judgement = judge(await options.readFacts(staged), LATEST_VERSION);
+    if (!judgement.ok) throw new AppError(judgement.code, judgement.message);
+    if (judgement.activeAdmins === 0) {
+      throw new AppError('BACKUP_NO_ADMIN', 'This backup has no active admin: after restoring it, nobody could sign in to manage Roster.');
+    }
+    return judgement;
+  } catch (err) {
+    removeIncoming(dataDir);
+    throw err;
+  }
 }

@@ -49,7 +49,7 @@ export function swapInIncoming(
 
   writeFileDurably(path.join(dataDir, RESTORE_MARKER), `${JSON.stringify(marker)}\n`);
   onStep('marker-written');
-  renameDurably(current, marker.savedCurrentAs);
+  if (exists(current)) renameDurably(current, marker.savedCurrentAs); // absent only in a folder never used yet
   onStep('current-moved');
   renameDurably(incoming, current);
   onStep('incoming-moved');
@@ -91,10 +91,7 @@ export function finishInterruptedRestore(dataDir: string): RecoveryOutcome {
   }
   if (exists(incoming)) {
     // Not swapped in: the current database stays (moved back if the crash came between the two renames).
-    if (!exists(current)) {
-      if (!exists(marker.savedCurrentAs)) throw new Error(`A restore was interrupted and the current database is missing: look for it at ${marker.savedCurrentAs}.`);
-      renameDurably(marker.savedCurrentAs, current);
-    }
+    if (!exists(current) && exists(marker.savedCurrentAs)) renameDurably(marker.savedCurrentAs, current);
     for (const f of [incoming, `${incoming}-journal`]) removeIfPresent(f);
     removeIfPresent(markerFile);
     return { kind: 'rolled-back', from: marker.from, startedAt: marker.startedAt };
