@@ -46,7 +46,7 @@ async function main() {
   try {
     prepareDataDir(dataDir);
     unlock = lockDataDir(dataDir);
-    roster = await createRoster({ dataDir });
+    roster = await createRoster({ dataDir, scheduleBackups: true });
   } catch (err) {
     await roster?.close();
     unlock();
