@@ -8,3 +8,8 @@ export function formatLastLogin(iso: string | null): string {
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
 export const roleLabel = (role: 'user' | 'admin') => (role === 'admin' ? 'Admin' : 'User');
+
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+
+const megabytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+export const formatSize = (bytes: number) => (bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${megabytes.format(bytes / 1e6)} MB`);
