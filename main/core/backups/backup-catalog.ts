@@ -14,8 +14,8 @@ interface CheckRecord {
   sizeBytes: number;
   mtimeMs: number;
   checkedAt: number;
-  /** PRAGMA integrity_check said "ok". */
-  ok: boolean;
+  /** PRAGMA integrity_check said "ok" (true) or found problems (false); null: not run (people counted only). */
+  ok: boolean | null;
   /** Why the file cannot be restored, when it cannot (damaged, or not usable by this Roster). */
   detail: string | null;
   people: number | null;
@@ -43,6 +43,13 @@ function readCheckRecord(file: string, st: fs.Stats): CheckRecord | null {
   }
 }
 
+/** Records what is known of a copy that was not checked: the database saved before a restore, its people. */
+export function writeUncheckedRecord(file: string, people: number, at: number): void {
+  const st = fs.statSync(file);
+  const record: CheckRecord = { sizeBytes: st.size, mtimeMs: st.mtimeMs, checkedAt: at, ok: null, detail: null, people };
+  writeFileDurably(`${file}${CHECK_SUFFIX}`, `${JSON.stringify(record)}\n`);
+}
+
 /** One backup file as the list shows it, or null when the file is not a Roster-named backup or is gone. */
 export function describeBackup(file: string): BackupEntry | null {
   const parsed = parseBackupName(path.basename(file));
@@ -63,9 +70,9 @@ export function describeBackup(file: string): BackupEntry | null {
     schemaVersion: parsed.schemaVersion,
     sizeBytes: st.size,
     people: check?.people ?? null,
-    integrity: check ? (check.ok ? 'ok' : 'damaged') : 'unchecked',
+    integrity: check?.ok == null ? 'unchecked' : check.ok ? 'ok' : 'damaged',
     integrityDetail: check?.detail ?? null,
-    checkedAt: check ? new Date(check.checkedAt).toISOString() : null,
+    checkedAt: check?.ok == null ? null : new Date(check.checkedAt).toISOString(),
   };
 }
 

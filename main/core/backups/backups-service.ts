@@ -19,7 +19,7 @@ import { LATEST_VERSION } from '../db/migrations.ts';
 import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../services/clock.ts';
-import { deleteBackup, describeBackup, freeBackupPath, listBackupFolder, writeCheckRecord } from './backup-catalog.ts';
+import { deleteBackup, describeBackup, freeBackupPath, listBackupFolder, writeCheckRecord, writeUncheckedRecord } from './backup-catalog.ts';
 import { judge, type FileFacts } from './backup-check.ts';
 import { backupsToPrune } from './backup-names.ts';
 import { checkReadableFile, checkWritableFolder } from './backup-paths.ts';
@@ -71,6 +71,8 @@ export class BackupsService {
   private pending: PendingRestore | null = null;
   private readonly closing = new AbortController();
   private operation: Promise<unknown> | null = null;
+  /** The backup being written, which "Back up now" joins instead of being refused. */
+  private backupRun: Promise<BackupEntry> | null = null;
 
   constructor(private readonly d: BackupsDeps) {}
 
@@ -163,6 +165,15 @@ export class BackupsService {
   }
 
   private backUp(kind: BackupKind, actorId: number | null): Promise<BackupEntry> {
+    if (this.backupRun) return this.backupRun; // a backup started moments ago is as fresh as a new one
+    const run = this.writeOne(kind, actorId);
+    this.backupRun = run;
+    return run.finally(() => {
+      if (this.backupRun === run) this.backupRun = null;
+    });
+  }
+
+  private writeOne(kind: BackupKind, actorId: number | null): Promise<BackupEntry> {
     return this.exclusive('backup', async (progress) => {
       const { clock, settings: store } = this.d;
       const settings = store.get();
@@ -276,9 +287,13 @@ export class BackupsService {
         throw new AppError('BACKUP_FAILED', `The restore could not prepare the backup, so nothing was changed: ${reason(err)}`);
       }
       progress('Replacing the database', null);
+      let peopleReplaced = 0;
       try {
         await this.d.database.replace({
-          lastWrite: ({ audit }) => audit.record(now, actor.id, 'restore_started', null, { from: pending.source, savedCurrentAs }),
+          lastWrite: ({ db, audit }) => {
+            audit.record(now, actor.id, 'restore_started', null, { from: pending.source, savedCurrentAs });
+            peopleReplaced = db.prepare('SELECT SUM(people) FROM user_tab_counts').pluck().get() as number; // kept by triggers: O(1)
+          },
           swap: () => swapInIncoming(dataDir, { savedCurrentAs, from: pending.source, startedAt: now }, this.d.onSwapStep),
         });
       } catch (err) {
@@ -286,6 +301,7 @@ export class BackupsService {
         throw new AppError('BACKUP_FAILED', `The restore failed and Roster kept the current database: ${reason(err)}`);
       }
       this.d.settings.updateStatus({ interruptedRestore: null });
+      writeUncheckedRecord(savedCurrentAs, peopleReplaced, clock.now()); // the list shows its people; Verify checks it
       ctx.slot.set(undefined); // every session ended with the old database; this one too
       return { restoredFrom: pending.source, savedCurrentAs };
     });

@@ -75,7 +75,7 @@ export function BackupsTable({ backups, busy, onVerify, onRestore }: Props) {
                 <Button size="small" onClick={() => onVerify(b)} disabled={busy} aria-label={`Verify the backup of ${when}`}>
                   Verify
                 </Button>
-                <Button size="small" color="warning" onClick={() => onRestore(b)} disabled={busy} aria-label={`Restore the backup of ${when}`}>
+                <Button size="small" onClick={() => onRestore(b)} disabled={busy} aria-label={`Restore the backup of ${when}`}>
                   Restore…
                 </Button>
               </TableCell>
