@@ -11,5 +11,9 @@ export const roleLabel = (role: 'user' | 'admin') => (role === 'admin' ? 'Admin'
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
+// With seconds: two backups a minute apart must not read the same.
+const preciseTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+export const formatPreciseTime = (iso: string) => preciseTime.format(new Date(iso));
+
 const megabytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 export const formatSize = (bytes: number) => (bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${megabytes.format(bytes / 1e6)} MB`);

@@ -154,6 +154,9 @@ test('screenshots of the Backups page and the restore dialog', async ({ page, ro
   await openBackups(page);
   await backUpNow(page);
   await expect(backupRows(page, 'Made by hand')).toHaveCount(2);
+  const done = page.getByRole('status').filter({ hasText: /^Backed up/ });
+  await done.getByRole('button', { name: 'Close' }).click();
+  await expect(done).toBeHidden();
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'backups.png'), fullPage: true });
   await backupRows(page, 'Made by hand').last().getByRole('button', { name: /^Restore the backup of / }).click();

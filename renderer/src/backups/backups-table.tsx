@@ -12,7 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { BackupEntry, BackupKind } from '../../../common/backups.ts';
-import { formatDateTime, formatSize } from '../format.ts';
+import { formatDateTime, formatPreciseTime, formatSize } from '../format.ts';
 
 const KIND_LABEL: Record<BackupKind, string> = { auto: 'Automatic', manual: 'Made by hand', 'before-restore': 'Saved before a restore' };
 
@@ -57,7 +57,7 @@ export function BackupsTable({ backups, busy, onVerify, onRestore }: Props) {
       </TableHead>
       <TableBody>
         {backups.map((b) => {
-          const when = formatDateTime(b.takenAt);
+          const when = formatPreciseTime(b.takenAt);
           return (
             <TableRow key={b.path} hover>
               <TableCell>
