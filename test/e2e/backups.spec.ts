@@ -3,9 +3,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ROOT, expect, test } from './roster-app.ts';
+import { expectNoSeriousViolations } from './helpers/axe.ts';
 import { ADMIN, addPerson, createAdmin, row, rowAction, signIn } from './helpers/accounts.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -21,14 +21,6 @@ async function backUpNow(page: Page) {
 }
 
 const backupRows = (page: Page, kind: string) => page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: kind });
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${what}`).toEqual([]);
-}
 
 test('back up, change things, restore, see the old state and sign in again', async ({ page, roster }) => {
   await createAdmin(page, roster);
