@@ -1,16 +1,14 @@
 // `npm run backup -- --data-dir DIR [--to FOLDER]` and `npm run restore -- --data-dir DIR --from FILE [--yes]`:
-// the Backups page's two operations for scripts. A backup is safe while Roster runs (SQLite's online backup from
-// a read-only connection); a restore refuses while Roster runs on that folder (it holds the data-folder lock).
+// the Backups page's two operations for scripts. A backup is safe while Roster runs (SQLite's online backup of one
+// snapshot, from a read-only connection); a restore refuses while Roster runs on that folder (the data-folder lock).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import { readFileFacts } from '../core/backups/backup-check.ts';
 import { checkReadableFile, checkWritableFolder } from '../core/backups/backup-paths.ts';
 import { BackupSettingsStore } from '../core/backups/backup-settings.ts';
-import { writeBackup } from '../core/backups/backup-writer.ts';
+import { PAGES_PER_STEP, writeBackup } from '../core/backups/backup-writer.ts';
 import { freeBackupPath } from '../core/backups/backup-catalog.ts';
 import { readyIncoming, removeIncoming, stageAndCheck } from '../core/backups/restore-staging.ts';
 import { finishInterruptedRestore, swapInIncoming } from '../core/backups/restore-swap.ts';
@@ -25,8 +23,6 @@ const USAGE = `Usage:
   npm run backup -- --data-dir DIR [--to FOLDER]
   npm run restore -- --data-dir DIR --from FILE [--yes]`;
 
-/** No event loop to keep turning here: copy in one step, which also cannot be restarted by the app's writes. */
-const ONE_STEP = 0x7fffffff;
 
 class CliError extends Error {}
 
@@ -38,19 +34,10 @@ async function backup(dataDir: string, to: string | undefined): Promise<void> {
   const chosen = to ?? (settings.get().folder || null);
   const folder = chosen ? checkWritableFolder(chosen, 'to') : settings.defaultFolder;
   if (!chosen) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-  let source: Database.Database;
-  try {
-    source = new Database(dbFile, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new CliError(`There is no Roster database in ${dataDir} (${DATABASE_FILE} is missing).`);
-  }
-  try {
-    const { entry, judgement } = await writeBackup({ source, folder, kind: 'manual', now: Date.now, readFacts: (f) => readFileFacts(f), pagesPerStep: ONE_STEP });
-    process.stdout.write(`Backed up to ${entry.path}\n  ${entry.people ?? '?'} people, ${mb(entry.sizeBytes)}, schema ${entry.schemaVersion}, integrity ${entry.integrity}\n`);
-    if (!judgement.ok) throw new CliError(`The copy failed its check, so the database itself may be damaged: ${judgement.message}`);
-  } finally {
-    source.close();
-  }
+  if (!fs.existsSync(dbFile)) throw new CliError(`There is no Roster database in ${dataDir} (${DATABASE_FILE} is missing).`);
+  const { entry, judgement } = await writeBackup({ source: dbFile, folder, kind: 'manual', now: Date.now });
+  process.stdout.write(`Backed up to ${entry.path}\n  ${entry.people ?? '?'} people, ${mb(entry.sizeBytes)}, schema ${entry.schemaVersion}, integrity ${entry.integrity}\n`);
+  if (!judgement.ok) throw new CliError(`The copy failed its check, so the database itself may be damaged: ${judgement.message}`);
 }
 
 async function confirm(question: string): Promise<boolean> {
@@ -74,7 +61,7 @@ async function restore(dataDir: string, from: string, yes: boolean): Promise<voi
     if (recovered.kind !== 'none') process.stderr.write(`Note: an interrupted restore from ${recovered.from} was ${recovered.kind === 'completed' ? 'finished' : 'rolled back'}.\n`);
     const source = checkReadableFile(from, 'from');
     process.stderr.write(`Checking ${source} (integrity check)…\n`);
-    const found = await stageAndCheck(source, dataDir, { pagesPerStep: ONE_STEP, readFacts: (f) => readFileFacts(f) });
+    const found = await stageAndCheck(source, dataDir, { pagesPerStep: PAGES_PER_STEP });
     process.stdout.write(
       `Backup: ${source}\n  ${found.people} people, ${found.activeAdmins} active admin${found.activeAdmins === 1 ? '' : 's'}, schema ${found.schemaVersion}` +
         `${found.schemaVersion < LATEST_VERSION ? ` (will be upgraded to ${LATEST_VERSION})` : ''}\n` +

@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { createHandlers } from './api/handlers.ts';
-import { readFileFacts } from './backups/backup-check.ts';
 import { BackupSchedule } from './backups/backup-schedule.ts';
 import { BackupSettingsStore } from './backups/backup-settings.ts';
 import { BackupsService, type PathPicker } from './backups/backups-service.ts';
@@ -91,7 +90,6 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     dataDir,
     settings: new BackupSettingsStore(settingsStore, dataDir),
     clock,
-    readFacts: (file, signal) => readFileFacts(file, { nativeBinding: options.nativeBinding }, signal),
     nativeBinding: options.nativeBinding,
     pathPicker: options.pathPicker,
     onSwapStep: options.onSwapStep,

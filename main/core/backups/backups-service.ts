@@ -20,7 +20,8 @@ import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../services/clock.ts';
 import { deleteBackup, describeBackup, freeBackupPath, listBackupFolder, writeCheckRecord, writeUncheckedRecord } from './backup-catalog.ts';
-import { judge, type FileFacts } from './backup-check.ts';
+import { judge } from './backup-check.ts';
+import { readFileFacts } from './backup-worker.ts';
 import { backupsToPrune } from './backup-names.ts';
 import { checkReadableFile, checkWritableFolder } from './backup-paths.ts';
 import { automaticBackupDue, backupWarnings } from './backup-policy.ts';
@@ -49,7 +50,6 @@ export interface BackupsDeps {
   settings: BackupSettingsStore;
   database: LiveDatabase;
   clock: Clock;
-  readFacts: (file: string, signal?: AbortSignal) => Promise<FileFacts>;
   nativeBinding?: string;
   pathPicker?: PathPicker;
   /** Called between the steps of the file swap (tests stop the process there). */
@@ -179,15 +179,15 @@ export class BackupsService {
       const settings = store.get();
       const folder = store.folder(settings);
       const { db, audit } = this.d.database.current();
+      const source = db.name;
       try {
         if (settings.folder) checkWritableFolder(folder);
         else createDefaultFolder(folder);
         const { entry, judgement } = await writeBackup({
-          source: db,
+          source,
           folder,
           kind,
           now: () => clock.now(),
-          readFacts: (file) => this.d.readFacts(file, this.closing.signal),
           nativeBinding: this.d.nativeBinding,
           pagesPerStep: this.pages,
           onProgress: progress,
@@ -225,7 +225,7 @@ export class BackupsService {
         throw new AppError('PATH_INVALID', 'Only backups Roster named (roster-…-schemaN-….db) are verified here. To check another file, use Restore from a file.', { field: 'path' });
       }
       progress('Checking the backup (integrity check)', null);
-      const facts = await this.d.readFacts(file, this.closing.signal);
+      const facts = await readFileFacts(file, { nativeBinding: this.d.nativeBinding, signal: this.closing.signal });
       writeCheckRecord(file, facts, judge(facts, LATEST_VERSION), this.d.clock.now());
       return describeBackup(file)!;
     });
@@ -241,7 +241,6 @@ export class BackupsService {
         pagesPerStep: this.pages,
         onProgress: (f) => progress('Copying the backup', f),
         onChecking: () => progress('Checking the backup (integrity check)', null),
-        readFacts: (file) => this.d.readFacts(file, this.closing.signal),
         signal: this.closing.signal,
       });
       const token = randomBytes(18).toString('base64url');

@@ -1,14 +1,14 @@
 // Prepares a restore in two stages. Staging copies the chosen file beside the live database (roster.db.incoming)
-// through SQLite's backup API: a WAL beside the source is honoured and the source is only read. Once the admin
+// through SQLite's backup API on a worker thread: a WAL beside the source is honoured and the source is only read. Once the admin
 // confirms, readying turns that copy into a database Roster can serve: upgraded to this Roster's schema, every
 // session ended, outstanding invite and reset codes revoked, and the restore recorded in its audit log.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AuditRepo } from '../db/audit-repo.ts';
 import { LATEST_VERSION } from '../db/migrations.ts';
 import { AppError } from '../errors.ts';
-import { judge, type FileFacts, type Judgement } from './backup-check.ts';
+import { judge, type Judgement } from './backup-check.ts';
+import { copyDatabase, readFileFacts } from './backup-worker.ts';
 import { closeDatabase, openDatabase } from '../db/open-database.ts';
 import { fsyncDir, fsyncFile, removeIfPresent } from './durable-files.ts';
 import { INCOMING_FILE } from './restore-swap.ts';
@@ -30,27 +30,8 @@ export async function stageIncoming(source: string, dataDir: string, options: St
   removeIncoming(dataDir);
   const incoming = path.join(dataDir, INCOMING_FILE);
   fs.writeFileSync(incoming, '', { mode: 0o600, flag: 'wx' });
-  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   try {
-    const src = new Database(source, { readonly: true, fileMustExist: true, ...binding });
-    try {
-      await src.backup(incoming, {
-        progress: ({ totalPages, remainingPages }) => {
-          options.signal?.throwIfAborted();
-          options.onProgress?.(totalPages ? 1 - remainingPages / totalPages : null);
-          return options.pagesPerStep;
-        },
-      });
-    } finally {
-      src.close();
-    }
-    const copy = new Database(incoming, binding);
-    try {
-      copy.pragma('journal_mode = DELETE'); // one self-contained file until it is readied
-    } finally {
-      copy.close();
-    }
-    await fsyncFile(incoming);
+    await copyDatabase(source, incoming, { nativeBinding: options.nativeBinding, signal: options.signal, pagesPerStep: options.pagesPerStep, onProgress: options.onProgress });
     return incoming;
   } catch (err) {
     removeIncoming(dataDir);
@@ -111,7 +92,7 @@ function sourceError(err: unknown): AppError {
 export async function stageAndCheck(
   source: string,
   dataDir: string,
-  options: StageOptions & { readFacts: (file: string) => Promise<FileFacts>; onChecking?: () => void },
+  options: StageOptions & { onChecking?: () => void },
 ): Promise<Restorable> {
   let staged: string;
   try {
@@ -121,7 +102,7 @@ export async function stageAndCheck(
   }
   try {
     options.onChecking?.();
-    const judgement = judge(await options.readFacts(staged), LATEST_VERSION);
+    const judgement = judge(await readFileFacts(staged, { nativeBinding: options.nativeBinding, signal: options.signal }), LATEST_VERSION);
     if (!judgement.ok) throw new AppError(judgement.code, judgement.message);
     if (judgement.activeAdmins === 0) {
       throw new AppError('BACKUP_NO_ADMIN', 'This backup has no active admin: after restoring it, nobody could sign in to manage Roster.');

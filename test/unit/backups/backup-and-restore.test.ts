@@ -32,35 +32,44 @@ describe('Back up now', () => {
     expect(t.roster.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'backup_created'").pluck().get()).toBe(1);
   });
 
-  it('contains every write committed before it finished, even writes made while it was copying', async () => {
+  it('is one consistent snapshot: every write committed before it began, and each write made during it whole or not at all', async () => {
     const t = await startTestRoster();
     const admin = await t.admin();
-    // Enough rows for the copy to take many steps, so the edits below interleave with it.
+    // Enough rows for the copy to take many steps, so the edits below run while it copies.
     const insert = t.roster.db.prepare("INSERT INTO users (first_name, last_name, email, role, created_at, updated_at) VALUES ('Bulk', 'Person', ?, 'user', 1, 1)");
     t.roster.db.transaction(() => {
       for (let i = 0; i < 20_000; i++) insert.run(`bulk${i}@example.org`);
     })();
+    const before: string[] = [];
+    for (let i = 0; i < 5; i++) before.push((await addPerson(admin, `Before${i}`)).person.email);
     let copying = true;
     const backup = admin.ok('backUpNow', {}).finally(() => (copying = false));
-    // A write counts as committed during the copy when, after it returned, the backup still reported copying
-    // (the copy's last step and the switch to "Checking" happen in the same turn of the event loop).
-    const committedWhileCopying: string[] = [];
-    let progressSeen = false;
+    // Each add writes the person and its audit entry in one transaction, while the backup copies and checks.
+    const during: string[] = [];
+    let sawProgress = false;
     while (copying) {
-      const email = `during${committedWhileCopying.length}-${Math.random().toString(36).slice(2, 6)}@example.org`;
-      await admin.ok('addPerson', { firstName: 'During', lastName: 'Backup', email });
       const progress = await admin.ok('backupProgress', {});
-      if (progress?.phase === 'Copying the database') {
-        committedWhileCopying.push(email);
-        if (progress.fraction !== null && progress.fraction > 0 && progress.fraction < 1) progressSeen = true;
-      }
+      if (progress?.phase === 'Copying the database') sawProgress = true;
+      during.push((await addPerson(admin, `During${during.length}`)).person.email);
     }
     const entry = await backup;
-    expect(progressSeen).toBe(true);
-    expect(committedWhileCopying.length).toBeGreaterThan(3);
-    const inBackup = new Set(emailsIn(entry.path));
-    expect(committedWhileCopying.filter((e) => !inBackup.has(e))).toEqual([]);
+    expect(sawProgress).toBe(true);
+    expect(during.length).toBeGreaterThan(3);
     expect(entry.integrity).toBe('ok');
+    const copy = new Database(entry.path, { readonly: true });
+    const inBackup = new Set(copy.prepare<[], string>('SELECT email FROM users').pluck().all());
+    expect(before.filter((e) => !inBackup.has(e))).toEqual([]);
+    // A snapshot: of the adds made meanwhile, only a first few (those done before it was taken) can be in it.
+    const duringIn = during.map((e) => inBackup.has(e));
+    expect(duringIn.indexOf(false) === -1 || duringIn.slice(duringIn.indexOf(false)).every((x) => !x)).toBe(true);
+    // Whole writes only: every person in the copy has the audit entry written with them, and the counts agree.
+    const orphans = copy
+      .prepare("SELECT COUNT(*) FROM users u WHERE u.email LIKE 'during%' AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'person_added' AND a.target_id = u.id)")
+      .pluck()
+      .get();
+    expect(orphans).toBe(0);
+    expect(copy.prepare('SELECT SUM(people) FROM user_tab_counts').pluck().get()).toBe(inBackup.size);
+    copy.close();
   });
 
   it('refuses a chosen folder that does not exist, is a file, or is not writable, and keeps the settings', async () => {
