@@ -1,6 +1,6 @@
 // The backups section of the bench: "Back up now", verify and restore on the generated database, all through
 // the dispatcher the UI calls. While the backup copies, People pages and a search keep being asked for and the
-// event loop is watched: the copy runs in small steps, so neither may stall.
+// event loop is watched: the copy runs on a worker thread, so neither may stall.
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -87,7 +87,7 @@ export async function benchBackups(dataDir: string, runs: number, rows: Row[], l
       quiet.push(h.max / 1e6);
     }
     const size = fs.statSync(files[0]!).size;
-    rows.push({ group: 'backup', what: `Back up now: copy (${(size / 1e6).toFixed(0)} MB, online backup in small steps)`, value: summarise(copies), unit: 's', target: 10 });
+    rows.push({ group: 'backup', what: `Back up now: copy (${(size / 1e6).toFixed(0)} MB, online backup on a worker thread)`, value: summarise(copies), unit: 's', target: 10 });
     rows.push({
       group: 'backup',
       what: 'longest event-loop stall while copying',
