@@ -1,6 +1,11 @@
-// Runs automatic backups: checks at start and then every minute whether one is due (the decision is
+// Runs automatic backups: checks shortly after start and then every minute whether one is due (the decision is
 // automaticBackupDue, on the app's clock), so a machine that slept past the hour catches up when it wakes.
 export const CHECK_EVERY_MS = 60_000;
+/**
+ * The first check waits this long after start: a backup's integrity check keeps a core busy for a while (a minute
+ * and more at a million people on a small machine), and the first minutes after start belong to the admin.
+ */
+export const START_GRACE_MS = 2 * 60_000;
 
 export interface ScheduleDeps {
   isDue: () => boolean;
@@ -10,15 +15,21 @@ export interface ScheduleDeps {
 
 export class BackupSchedule {
   private timer: NodeJS.Timeout | null = null;
+  private firstCheck: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(private readonly d: ScheduleDeps) {}
 
-  /** Checks now, then every minute until stopped. The timer never keeps the process alive. */
-  start(): void {
-    void this.tick();
-    this.timer ??= setInterval(() => void this.tick(), CHECK_EVERY_MS);
-    this.timer.unref();
+  /** Checks after the start grace, then every minute until stopped. The timers never keep the process alive. */
+  start(graceMs = START_GRACE_MS): void {
+    if (this.firstCheck || this.timer) return;
+    this.firstCheck = setTimeout(() => {
+      this.firstCheck = null;
+      void this.tick();
+      this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
+      this.timer.unref();
+    }, graceMs);
+    this.firstCheck.unref();
   }
 
   /** Runs a backup if one is due and none is running; resolves when that is settled. */
@@ -41,13 +52,10 @@ export class BackupSchedule {
     return this.running;
   }
 
-  /** Waits for a running automatic backup, if any. */
-  idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
-  }
-
   stop(): void {
+    if (this.firstCheck) clearTimeout(this.firstCheck);
     if (this.timer) clearInterval(this.timer);
+    this.firstCheck = null;
     this.timer = null;
   }
 }

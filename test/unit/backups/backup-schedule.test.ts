@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { BackupSchedule, CHECK_EVERY_MS, START_GRACE_MS } from '../../../main/core/backups/backup-schedule.ts';
 import { HOUR_MS } from '../../../main/core/backups/backup-policy.ts';
 import { ADMIN, GOOD_PASSWORD, startTestRoster, type TestRoster } from '../harness.ts';
 import { backupsDir } from './backup-helpers.ts';
@@ -13,6 +14,29 @@ async function signedInAdmin(t: TestRoster) {
 
 const autoBackups = (dataDir: string) => fs.readdirSync(backupsDir(dataDir)).filter((f) => f.endsWith('-auto.db'));
 
+describe('the schedule', () => {
+  it("checks first a little after start (the admin's first minutes stay quick), then every minute, until stopped", async () => {
+    vi.useFakeTimers();
+    try {
+      let checks = 0;
+      let runs = 0;
+      const schedule = new BackupSchedule({ isDue: () => (checks++, true), run: async () => void runs++, logError: () => {} });
+      schedule.start();
+      await vi.advanceTimersByTimeAsync(START_GRACE_MS - 1);
+      expect(checks).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect([checks, runs]).toEqual([1, 1]);
+      await vi.advanceTimersByTimeAsync(3 * CHECK_EVERY_MS);
+      expect([checks, runs]).toEqual([4, 4]);
+      schedule.stop();
+      await vi.advanceTimersByTimeAsync(10 * CHECK_EVERY_MS);
+      expect(checks).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('automatic backups', () => {
   it('fire at start when the last one is older than the interval, then once per interval on the app clock', async () => {
     // A first run makes the admin and a backup; a later start (25 h on) finds it stale.
@@ -24,10 +48,10 @@ describe('automatic backups', () => {
 
     const t = await startTestRoster({ dataDir, scheduleBackups: true });
     expect(t.roster.backupSchedule).not.toBeNull();
-    await t.roster.backupSchedule!.idle(); // the start's check: the manual backup is from "now" on this clock
+    await t.roster.backupSchedule!.tick(); // the start's check: the manual backup is from "now" on this clock
     expect(fs.existsSync(backupsDir(dataDir)) ? autoBackups(dataDir) : []).toEqual([]);
 
-    t.clock.advance(25 * HOUR_MS);
+    t.clock.advance(25 * HOUR_MS); // as if this start came 25 hours later
     await t.roster.backupSchedule!.tick();
     expect(autoBackups(dataDir)).toHaveLength(1);
 
@@ -41,7 +65,7 @@ describe('automatic backups', () => {
 
   it('run at start when there is no backup yet, but not before the first admin exists', async () => {
     const t0 = await startTestRoster({ scheduleBackups: true });
-    await t0.roster.backupSchedule!.idle();
+    await t0.roster.backupSchedule!.tick();
     expect(fs.existsSync(backupsDir(t0.dataDir))).toBe(false);
     await t0.admin();
     await t0.roster.backupSchedule!.tick();

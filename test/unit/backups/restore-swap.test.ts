@@ -5,8 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { finishInterruptedRestore, INCOMING_FILE, RESTORE_MARKER, swapInIncoming } from '../../../main/core/backups/restore-swap.ts';
 import { tempDir } from '../harness.ts';
 
-/** A data folder whose roster.db has `rows` rows, and an incoming file with one row. */
-function folder(): { dir: string; current: string; incoming: string; saved: string } {
+interface Folder {
+  dir: string;
+  current: string;
+  incoming: string;
+  saved: string;
+}
+
+/** A data folder whose roster.db has 3 rows, and an incoming file with one row. */
+function folder(): Folder {
   const dir = tempDir();
   const current = path.join(dir, 'roster.db');
   const incoming = path.join(dir, INCOMING_FILE);
@@ -56,9 +63,9 @@ describe('the restore swap', () => {
   });
 
   it.each([
-    ['before anything moved', (f: ReturnType<typeof folder>) => void f, 'rolled-back', 3],
-    ['between the two renames', (f: ReturnType<typeof folder>) => fs.renameSync(f.current, f.saved), 'rolled-back', 3],
-    ['after the new file was in place', (f: ReturnType<typeof folder>) => (fs.renameSync(f.current, f.saved), fs.renameSync(f.incoming, f.current)), 'completed', 1],
+    ['before anything moved', (_f: Folder) => {}, 'rolled-back', 3],
+    ['between the two renames', (f: Folder) => fs.renameSync(f.current, f.saved), 'rolled-back', 3],
+    ['after the new file was in place', (f: Folder) => (fs.renameSync(f.current, f.saved), fs.renameSync(f.incoming, f.current)), 'completed', 1],
   ] as const)('finishes or rolls back a swap interrupted %s', (_when, crashAfter, outcome, expectedRows) => {
     const f = folder();
     fs.mkdirSync(path.dirname(f.saved));
