@@ -79,7 +79,7 @@ export function BackupSettingsForm({ view, onSaved }: { view: BackupsView; onSav
           value={form.values.intervalHours}
           onChange={(e) => form.set('intervalHours', e.target.value)}
           error={!!form.fieldErrors.intervalHours}
-          helperText={form.fieldErrors.intervalHours ?? 'Also at start, when the newest backup is older than this.'}
+          helperText={form.fieldErrors.intervalHours ?? 'Also shortly after start, when the newest backup is older than this.'}
           disabled={form.submitting || !form.values.automatic}
           fullWidth
         >
