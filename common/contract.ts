@@ -5,6 +5,17 @@ import type { MethodName } from './method-names.ts';
 export type { MethodName } from './method-names.ts';
 import type { Result } from './errors.ts';
 import {
+  backupPathInput,
+  backupSettingsInput,
+  choosePathInput,
+  restoreInput,
+  type BackupEntry,
+  type BackupProgress,
+  type BackupsView,
+  type RestorePreview,
+  type RestoreResult,
+} from './backups.ts';
+import {
   codeField,
   CONTROL_CHARS,
   emailField,
@@ -208,6 +219,15 @@ export const contract = {
   saveEmailSettings: method<EmailSettingsView>()('admin', emailSettingsInput),
   sendTestEmail: method<{ to: string }>()('admin', empty),
   clearEmailSettings: method<EmailSettingsView>()('admin', empty),
+  getBackups: method<BackupsView>()('admin', empty),
+  backUpNow: method<BackupEntry>()('admin', empty),
+  backupProgress: method<BackupProgress | null>()('admin', empty),
+  saveBackupSettings: method<BackupsView>()('admin', backupSettingsInput),
+  verifyBackup: method<BackupEntry>()('admin', backupPathInput),
+  inspectBackup: method<RestorePreview>()('admin', backupPathInput),
+  restoreBackup: method<RestoreResult>()('admin', restoreInput),
+  cancelRestore: method<null>()('admin', z.object({ token: z.string().min(1).max(200) }).strict()),
+  choosePath: method<{ path: string | null }>()('admin', choosePathInput),
 } satisfies { [K in MethodName]: Spec<Access, z.ZodType, unknown> };
 
 export type Contract = typeof contract;

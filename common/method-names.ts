@@ -26,6 +26,15 @@ export const METHOD_NAMES = [
   'saveEmailSettings',
   'sendTestEmail',
   'clearEmailSettings',
+  'getBackups',
+  'backUpNow',
+  'backupProgress',
+  'saveBackupSettings',
+  'verifyBackup',
+  'inspectBackup',
+  'restoreBackup',
+  'cancelRestore',
+  'choosePath',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

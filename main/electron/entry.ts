@@ -12,6 +12,7 @@ import { KeyFileSecretBox } from '../core/settings/key-file-secret-box.ts';
 import { layeredSecretBox } from '../core/settings/layered-secret-box.ts';
 import { safeStorageSecretBox } from '../core/settings/safe-storage-secret-box.ts';
 import { settingsStoreOver, type ConfLike } from '../core/settings/settings-store.ts';
+import { BACKUPS_FOLDER } from '../core/backups/backup-settings.ts';
 import type { SecretBox } from '../core/settings/secret-box.ts';
 import { packagedMenuTemplate } from './app-menu.ts';
 import { APP_SCHEME, APP_START_URL } from './app-origin.ts';
@@ -19,6 +20,7 @@ import { respondToAppRequest } from './app-protocol.ts';
 import { dataDirFlag } from './cli-args.ts';
 import { registerIpc } from './ipc.ts';
 import { lockDownSession, lockDownWebContents } from './lockdown.ts';
+import { dialogPathPicker } from './path-picker.ts';
 import { nativeBindingFor } from './native-binding-path.mjs';
 import { NativeBindingError, startupErrorMessage } from './startup-error.ts';
 import { windowOptions } from './window-options.ts';
@@ -131,6 +133,8 @@ async function start(): Promise<void> {
       secretBox: secretBoxFor(dataDir),
       // The same config.json that browser mode reads through conf.
       settingsStore: settingsStoreOver(new ElectronStore({ cwd: dataDir, configFileMode: 0o600, clearInvalidConfig: false }) as unknown as ConfLike),
+      scheduleBackups: true,
+      pathPicker: dialogPathPicker(dialog, () => mainWindow, () => path.join(dataDir, BACKUPS_FOLDER)),
     });
   } catch (err) {
     await shutDown();

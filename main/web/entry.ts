@@ -38,7 +38,7 @@ async function main() {
   try {
     prepareDataDir(dataDir);
     unlock = lockDataDir(dataDir);
-    roster = await createRoster({ dataDir });
+    roster = await createRoster({ dataDir, scheduleBackups: true });
   } catch (err) {
     await roster?.close();
     unlock();

@@ -14,3 +14,11 @@ export const temporaryPasswordExpired = (p: { temporaryPasswordExpiresAt: string
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
 export const roleLabel = (role: 'user' | 'admin') => (role === 'admin' ? 'Admin' : 'User');
+
+
+// With seconds: two backups a minute apart must not read the same.
+const preciseTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+export const formatPreciseTime = (iso: string) => preciseTime.format(new Date(iso));
+
+const megabytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+export const formatSize = (bytes: number) => (bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${megabytes.format(bytes / 1e6)} MB`);

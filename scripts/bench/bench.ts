@@ -10,6 +10,7 @@ import { MemorySessionSlot } from '../../main/core/api/session-slot.ts';
 import { DATABASE_FILE } from '../../main/core/data-dir.ts';
 import { decodeCursor, SORTS } from '../../main/core/db/people-query.ts';
 import { createRoster } from '../../main/core/roster.ts';
+import { benchBackups } from './backups.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
 import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
@@ -25,8 +26,14 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
   root = repoRoot;
   const { values } = parseArgs({
     args: argv,
-    options: { users: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '7' } },
+    options: {
+      users: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      runs: { type: 'string', default: '7' },
+      only: { type: 'string', default: 'people,backups,browser' },
+    },
   });
+  const only = new Set(values.only.split(','));
   const users = Number(values.users);
   const seed = Number(values.seed);
   const runs = Math.max(5, Number(values.runs));
@@ -56,15 +63,16 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
   fs.mkdirSync(work, { recursive: true, mode: 0o700 });
   fs.copyFileSync(path.join(dataDir, DATABASE_FILE), path.join(work, DATABASE_FILE));
   try {
-    await benchCore(work, runs, rows, log);
-    await benchBrowserMode(work, runs, rows, log);
+    if (only.has('people')) await benchCore(work, runs, rows, log);
+    if (only.has('backups')) await benchBackups(work, runs, rows, log);
+    if (only.has('browser')) await benchBrowserMode(work, runs, rows, log);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 
   printTable(rows, (s) => process.stdout.write(`${s}\n`));
   const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
-  const file = writeResults(users, seed, gen, rows);
+  const file = writeResults(users, seed, gen, rows, only.size === 3 ? '' : `-${[...only].sort().join('-')}`);
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);
 }
 
@@ -215,11 +223,11 @@ async function benchBrowserMode(dataDir: string, runs: number, rows: Row[], log:
   rows.push({ group: 'browser mode', what: 'main-process RSS after the first People page', value: summarise(rss), unit: 'MB', target: 120 });
 }
 
-function writeResults(users: number, seed: number, gen: unknown, rows: Row[]): string {
+function writeResults(users: number, seed: number, gen: unknown, rows: Row[], suffix: string): string {
   const date = new Date().toISOString().slice(0, 10);
   const dir = path.join(root, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${date}-${users}.json`);
+  const file = path.join(dir, `${date}-${users}${suffix}.json`);
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,

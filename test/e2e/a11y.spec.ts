@@ -1,20 +1,11 @@
 // Accessibility: axe-core finds no serious or critical problems on Sign-in, People and each dialog; the keyboard reaches everything.
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, test } from './roster-app.ts';
+import { expectNoSeriousViolations } from './helpers/axe.ts';
 import { addPerson, createAdmin, rowAction, signOut } from './helpers/accounts.ts';
 
 test.describe.configure({ timeout: 120_000 });
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${what}`).toEqual([]);
-}
 
 test('sign-in, People and account pages have no serious or critical axe violations', async ({ page, roster }) => {
   await createAdmin(page, roster);

@@ -5,6 +5,7 @@ import type { PeopleService } from '../services/people-service.ts';
 import type { EmailSettingsService } from '../services/email-settings-service.ts';
 import type { InvitesService } from '../services/invites-service.ts';
 import type { RecoveryService } from '../services/recovery-service.ts';
+import type { BackupsService } from '../backups/backups-service.ts';
 import type { CallContext } from './call-context.ts';
 
 export type Handlers = {
@@ -17,9 +18,10 @@ export interface Services {
   invites: InvitesService;
   recovery: RecoveryService;
   emailSettings: EmailSettingsService;
+  backups: BackupsService;
 }
 
-export function createHandlers({ auth, people, invites, recovery, emailSettings }: Services): Handlers {
+export function createHandlers({ auth, people, invites, recovery, emailSettings, backups }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -48,5 +50,15 @@ export function createHandlers({ auth, people, invites, recovery, emailSettings 
     saveEmailSettings: (input, ctx) => emailSettings.save(input, ctx),
     sendTestEmail: (_, ctx) => emailSettings.sendTest(ctx),
     clearEmailSettings: (_, ctx) => emailSettings.clear(ctx),
+
+    getBackups: () => backups.view(),
+    backUpNow: (_, ctx) => backups.backUpNow(ctx),
+    backupProgress: () => backups.progress(),
+    saveBackupSettings: (input, ctx) => backups.saveSettings(input, ctx),
+    verifyBackup: (input) => backups.verify(input),
+    inspectBackup: (input) => backups.inspect(input),
+    restoreBackup: (input, ctx) => backups.restore(input, ctx),
+    cancelRestore: (input) => backups.cancelRestore(input),
+    choosePath: (input) => backups.choosePath(input),
   };
 }

@@ -27,7 +27,15 @@ export type AuditAction =
   | 'email_send_failed'
   | 'email_settings_saved'
   | 'email_settings_cleared'
-  | 'test_email_sent';
+  | 'test_email_sent'
+  | 'backup_created'
+  | 'backup_failed'
+  | 'backup_settings_saved'
+  | 'restore_started'
+  | 'restore_failed'
+  | 'backup_restored'
+  | 'restore_rolled_back_at_start'
+  | 'restore_finished_at_start';
 
 export interface AuditEntry {
   id: number;
