@@ -11,9 +11,10 @@ import type { Db } from '../db/open-database.ts';
 import { statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
 import type { Mailer } from '../email/mailer.ts';
 import { inviteEmail } from '../email/messages.ts';
+import { mailFailure } from '../email/smtp-errors.ts';
 import type { OneTimeCodes } from '../email/one-time-codes.ts';
 import type { SmtpSettings } from '../email/smtp-settings.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, emailTaken, notFound } from '../errors.ts';
 import type { Clock } from './clock.ts';
 import type { EmailSettingsService } from './email-settings-service.ts';
 import { fullName, type PeopleService } from './people-service.ts';
@@ -117,7 +118,7 @@ export class InvitesService {
     try {
       await this.d.mailer.send(settings, { name: fullName(row), address: row.email }, message);
     } catch (err) {
-      const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
+      const error = mailFailure(err);
       return this.fallBack(ctx, row, actor, error.message, error.code);
     }
     this.d.audit.record(this.d.clock.now(), actor.id, action, row.id, { to: row.email });
@@ -150,5 +151,3 @@ function invitedTarget(target: UserRow | undefined): UserRow {
   return target;
 }
 
-// Same words as People's Add, so the duplicate reads the same whichever path added the person.
-const emailTaken = () => new AppError('EMAIL_TAKEN', 'Email address already in use.', { field: 'email' });

@@ -11,7 +11,7 @@ import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { countPeople, listPeople, tabCounts } from '../db/people-query.ts';
 import { statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, emailTaken, notFound } from '../errors.ts';
 import type { Clock } from './clock.ts';
 
 export interface PeopleDeps {
@@ -26,8 +26,6 @@ export interface PeopleDeps {
 }
 
 export const fullName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
-
-const emailTaken = () => new AppError('EMAIL_TAKEN', 'Email address already in use.', { field: 'email' });
 
 export class PeopleService {
   constructor(private readonly d: PeopleDeps) {}
