@@ -57,3 +57,11 @@ export function smtpFailure(err: unknown, s: Pick<SmtpSettings, 'host' | 'port'>
   const response = (e.response ?? e.message ?? 'no answer').split(/\r?\n/)[0]!.slice(0, 200);
   return new AppError('SMTP_FAILED', `The mail server refused the message: ${response}`);
 }
+
+/**
+ * What a failed send is recorded and shown as: the named failure smtpFailure made of the server's answer, or, for
+ * anything that never reached the server, a plain SMTP_FAILED. The one mapping every sender uses.
+ */
+export function mailFailure(err: unknown): AppError {
+  return err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
+}

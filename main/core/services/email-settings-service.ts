@@ -5,6 +5,7 @@ import { signedInUser } from '../api/call-context.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Mailer } from '../email/mailer.ts';
 import { testEmail } from '../email/messages.ts';
+import { mailFailure } from '../email/smtp-errors.ts';
 import { plaintextLoginRefusal, type SmtpSettings, type SmtpSettingsStore } from '../email/smtp-settings.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from './clock.ts';
@@ -77,8 +78,7 @@ export class EmailSettingsService {
     try {
       await this.d.mailer.send(settings, { name: `${actor.first_name} ${actor.last_name}`, address: actor.email }, testEmail({ firstName: actor.first_name, host: settings.host }));
     } catch (err) {
-      const code = err instanceof AppError ? err.code : 'SMTP_FAILED';
-      this.d.audit.record(this.d.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: code });
+      this.d.audit.record(this.d.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: mailFailure(err).code });
       throw err;
     }
     this.d.audit.record(this.d.clock.now(), actor.id, 'test_email_sent', actor.id, { to: actor.email });

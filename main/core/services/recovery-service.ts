@@ -14,6 +14,7 @@ import { statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-re
 import type { Mailer } from '../email/mailer.ts';
 import { resetEmail } from '../email/messages.ts';
 import { RESET_CODE_LIFETIME_MS, type CodeCheck, type OneTimeCodes } from '../email/one-time-codes.ts';
+import { mailFailure } from '../email/smtp-errors.ts';
 import type { ResetRequestThrottle } from '../email/reset-request-throttle.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { AppError } from '../errors.ts';
@@ -77,7 +78,7 @@ export class RecoveryService {
       await this.d.mailer.send(settings, { name: fullName(row), address: row.email }, resetEmail({ firstName: row.first_name, email: row.email, code, requestedByAdmin: true }));
       return { person: toPerson(row), delivery: { kind: 'emailSent', to: row.email } };
     } catch (err) {
-      const error = err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
+      const error = mailFailure(err);
       ctx.transaction(() => {
         const now = clock.now();
         codes.revokeAll(row.id, now); // the person will use the temporary password instead
@@ -127,8 +128,7 @@ export class RecoveryService {
         () => mailer.send(settings, { name: fullName(user), address: user.email }, resetEmail({ firstName: user.first_name, email: user.email, code, requestedByAdmin: false })),
         (err) => {
           try {
-            const reason = err instanceof AppError ? err.code : 'SMTP_FAILED';
-            audit.record(clock.now(), null, 'email_send_failed', user.id, { purpose: 'forgot_password', reason });
+            audit.record(clock.now(), null, 'email_send_failed', user.id, { purpose: 'forgot_password', reason: mailFailure(err).code });
           } catch (auditErr) {
             this.d.logError('forgot-password email', auditErr);
           }
