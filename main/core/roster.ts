@@ -16,6 +16,7 @@ import { Mailer } from './email/mailer.ts';
 import { CODE_KEY_FILE, OneTimeCodes } from './email/one-time-codes.ts';
 import { ResetRequestThrottle } from './email/reset-request-throttle.ts';
 import { SmtpSettingsStore } from './email/smtp-settings.ts';
+import { CredentialDelivery } from './services/credential-delivery.ts';
 import { EmailSettingsService } from './services/email-settings-service.ts';
 import { InvitesService } from './services/invites-service.ts';
 import { PeopleService } from './services/people-service.ts';
@@ -69,16 +70,17 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const guesses = new LoginThrottle(db);
   sessions.prune(clock.now());
   codes.prune(clock.now());
-  const people = new PeopleService({ db, users, sessions, audit, hasher, clock, revokeCodes });
+  const people = new PeopleService({ db, users, sessions, audit, clock, revokeCodes });
   const mailer = new Mailer(options.smtpTimeoutMs);
   const smtpSettings = new SmtpSettingsStore(
     options.settingsStore ?? confSettingsStore(options.dataDir),
     options.secretBox ?? new KeyFileSecretBox(options.dataDir),
   );
   const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
-  const invites = new InvitesService({ db, users, codes, audit, hasher, clock, mailer, emailSettings, people });
+  const delivery = new CredentialDelivery({ users, sessions, codes, audit, hasher, clock, mailer, smtpSettings });
+  const invites = new InvitesService({ users, codes, audit, clock });
   const throttle = new ResetRequestThrottle();
-  const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError, throttle, guesses });
+  const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, smtpSettings, logError, throttle, guesses });
   const auth = new AuthService({
     db,
     users,
@@ -91,7 +93,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   });
   auth.warmUp();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ auth, people, invites, recovery, emailSettings }),
+    handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings }),
     db,
     sessions,
     users,

@@ -25,6 +25,8 @@ export function statusOf(row: Pick<UserRow, 'is_active' | 'password_hash'>): Per
   return row.password_hash === null ? 'invited' : 'active';
 }
 
+export const fullName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function toPerson(row: UserRow): Person {

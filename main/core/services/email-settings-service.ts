@@ -3,7 +3,7 @@ import type { EmailSettingsView, ParsedInput } from '../../../common/contract.ts
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
-import type { Mailer } from '../email/mailer.ts';
+import { recipientOf, type Mailer } from '../email/mailer.ts';
 import { testEmail } from '../email/messages.ts';
 import { mailFailure } from '../email/smtp-errors.ts';
 import { plaintextLoginRefusal, type SmtpSettings, type SmtpSettingsStore } from '../email/smtp-settings.ts';
@@ -76,7 +76,7 @@ export class EmailSettingsService {
     const settings = this.current();
     if (!settings) throw notConfigured();
     try {
-      await this.d.mailer.send(settings, { name: `${actor.first_name} ${actor.last_name}`, address: actor.email }, testEmail({ firstName: actor.first_name, host: settings.host }));
+      await this.d.mailer.send(settings, recipientOf(actor), testEmail({ firstName: actor.first_name, host: settings.host }));
     } catch (err) {
       this.d.audit.record(this.d.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: mailFailure(err).code });
       throw err;

@@ -251,7 +251,7 @@ describe('when the email cannot go out: a temporary password instead, shown once
     expect(auditDetails(world.t, 'email_send_failed')).toEqual([{ purpose: 'invite', reason: 'SMTP_CONNECTION', fallback: 'temporary_password' }]);
   });
 
-  it('Reset: the reset still happens, and the password shown is the one stored, valid 7 days from when it was shown', async () => {
+  it('Reset: the reset still happens, and the password shown is the one stored', async () => {
     const world = await emailWorld();
     const { t, sink, admin } = world;
     const { id } = await withBob(world);
@@ -267,6 +267,21 @@ describe('when the email cannot go out: a temporary password instead, shown once
     expect(auditDetails(t, 'password_reset')).toEqual([{ delivery: 'email' }]);
     expect(auditDetails(t, 'email_send_failed')).toEqual([{ purpose: 'reset', reason: 'SMTP_CONNECTION', fallback: 'temporary_password' }]);
     expect(everythingStored(t)).not.toContain(reset.delivery.temporaryPassword);
+  });
+
+  it('Reset: the temporary password shown after the email failed lasts 7 days from when it was shown', async () => {
+    const world = await emailWorld();
+    const { t, sink, admin } = world;
+    const { id } = await withBob(world);
+    sink.mode = 'slow'; // the reset email waits for a greeting that never comes
+    const pending = admin.call('resetPassword', { id });
+    await expect.poll(() => auditDetails(t, 'password_reset')).toEqual([{ delivery: 'email' }]); // the reset is written
+    t.clock.advance(HOUR); // time passes while the mail server is waited for
+    const reset = await pending;
+    if (!reset.ok || reset.value.delivery.kind !== 'temporaryPassword') throw new Error(`expected a temporary password: ${JSON.stringify(reset)}`);
+    expect(reset.value.delivery.expiresAt).toBe(new Date(t.clock.now() + 7 * DAY).toISOString());
+    t.clock.advance(7 * DAY - 1000);
+    expect(await t.caller().call('signIn', { email: BOB.email, password: reset.value.delivery.temporaryPassword })).toMatchObject({ ok: true });
   });
 
   it('Edit: when the new invite to a corrected address cannot be emailed, the admin gets a temporary password instead', async () => {
@@ -290,5 +305,18 @@ describe('when the email cannot go out: a temporary password instead, shown once
     expect(await resent).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Bob Marley is deactivated. Reactivate them first.' } });
     expect(passwordHashOf(t, id)).toBeNull();
     expect(auditActions(t)).not.toContain('password_reset');
+  });
+
+  it('two resets racing against a failing mail server hand out one temporary password, the one that works', async () => {
+    const world = await emailWorld();
+    const { t, sink, admin } = world;
+    const { id } = await withBob(world);
+    sink.mode = 'slow'; // both emails wait for a greeting that never comes, then fall back
+    const results = await Promise.all([admin.call('resetPassword', { id }), admin.call('resetPassword', { id })]);
+    const shown = results.flatMap((r) => (r.ok && r.value.delivery.kind === 'temporaryPassword' ? [r.value.delivery.temporaryPassword] : []));
+    expect(shown).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toMatchObject([{ ok: false, error: { code: 'CONFLICT', message: "Bob Marley's password was changed while the email was being sent. The list has been refreshed." } }]);
+    expect(await t.caller().call('signIn', { email: BOB.email, password: shown[0]! })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+    expect(auditDetails(t, 'email_send_failed')).toEqual([{ purpose: 'reset', reason: 'SMTP_TIMEOUT', fallback: 'temporary_password' }]);
   });
 });

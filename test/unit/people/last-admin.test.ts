@@ -1,6 +1,5 @@
 // The last active admin can never be deactivated or demoted, even when two admins act at the same moment.
 import { describe, expect, it } from 'vitest';
-import { WorkerPasswordHasher } from '../../../main/core/auth/password-hasher.ts';
 import { Sessions } from '../../../main/core/auth/sessions.ts';
 import { AuditRepo } from '../../../main/core/db/audit-repo.ts';
 import { UsersRepo, type UserRow } from '../../../main/core/db/users-repo.ts';
@@ -22,13 +21,11 @@ async function twoAdmins(t: TestRoster) {
   await makeAdmin(admin, bee);
   const users = new UsersRepo(t.roster.db);
   const ada = users.findByEmail('ada@example.org')!;
-  const hasher = new WorkerPasswordHasher(4);
   const people = new PeopleService({
     db: t.roster.db,
     users,
     sessions: new Sessions(t.roster.db),
     audit: new AuditRepo(t.roster.db),
-    hasher,
     clock: t.clock,
     revokeCodes: () => 0,
   });
@@ -36,7 +33,7 @@ async function twoAdmins(t: TestRoster) {
   // last-admin rule must hold inside the write on its own.
   const ctx = (id: number) => pastTheCheck(t, users.get(id)!);
   const activeAdmins = () => users.countActiveAdmins();
-  return { admin, beeCaller, people, adaCtx: ctx(ada.id), beeCtx: ctx(bee.id), ada, bee, activeAdmins, close: () => hasher.close() };
+  return { admin, beeCaller, people, adaCtx: ctx(ada.id), beeCtx: ctx(bee.id), ada, bee, activeAdmins };
 }
 
 function codeOf(fn: () => unknown): string | null {
@@ -58,7 +55,6 @@ describe('the last active admin', () => {
     expect(first).toBeNull();
     expect(second).toBe('LAST_ADMIN');
     expect(s.activeAdmins()).toBe(1);
-    await s.close();
   });
 
   it('two admins deactivating each other at once cannot leave zero admins', async () => {
@@ -67,7 +63,6 @@ describe('the last active admin', () => {
     expect(codeOf(() => s.people.deactivate(s.bee.id, s.adaCtx))).toBeNull();
     expect(codeOf(() => s.people.deactivate(s.ada.id, s.beeCtx))).toBe('LAST_ADMIN');
     expect(s.activeAdmins()).toBe(1);
-    await s.close();
   });
 
   it('a deactivated admin does not count: demoting the only active admin is refused', async () => {
@@ -81,7 +76,6 @@ describe('the last active admin', () => {
     expect(codeOf(() => s.people.setRole({ id: s.bee.id, role: 'user', expectedRole: 'admin' }, cyCtx))).toBeNull();
     expect(codeOf(() => s.people.setRole({ id: third.person.id, role: 'user', expectedRole: 'admin' }, s.beeCtx))).toBe('LAST_ADMIN');
     expect(s.activeAdmins()).toBe(1);
-    await s.close();
   });
 
   it('through the dispatcher, the demoted admin’s next call is refused outright', async () => {
@@ -91,7 +85,6 @@ describe('the last active admin', () => {
     const beeWindow = await signInAs(t, 'bee@example.org');
     expect(await beeWindow.call('setRole', { id: s.ada.id, role: 'user', expectedRole: 'admin' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(s.activeAdmins()).toBe(1);
-    await s.close();
   });
 });
 
