@@ -82,7 +82,6 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const throttle = new ResetRequestThrottle();
   const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, smtpSettings, logError, throttle, guesses });
   const auth = new AuthService({
-    db,
     users,
     sessions,
     audit,

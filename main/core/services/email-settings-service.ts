@@ -18,11 +18,11 @@ export interface EmailSettingsDeps {
 }
 
 export class EmailSettingsService {
-  constructor(private readonly d: EmailSettingsDeps) {}
+  constructor(private readonly deps: EmailSettingsDeps) {}
 
   /** The saved settings with the password, or null when email is not configured. */
   current(): SmtpSettings | null {
-    return this.d.settings.load();
+    return this.deps.settings.load();
   }
 
   isConfigured(): boolean {
@@ -30,7 +30,7 @@ export class EmailSettingsService {
   }
 
   view(): EmailSettingsView {
-    return this.d.settings.view();
+    return this.deps.settings.view();
   }
 
   /** Tests the connection (and login) first; only settings that work are saved. */
@@ -53,10 +53,10 @@ export class EmailSettingsService {
     const refusal = plaintextLoginRefusal(input);
     if (refusal) throw new AppError('VALIDATION', refusal, { field: 'allowPasswordWithoutTls' });
     const next: SmtpSettings = { ...input, password: input.username ? password : '' };
-    await this.d.mailer.verify(next);
+    await this.deps.mailer.verify(next);
     // Checked again after the connection test: an admin demoted meanwhile must not change the settings.
     ctx.transaction(() => {
-      this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_saved', null, {
+      this.deps.audit.record(this.deps.clock.now(), actor.id, 'email_settings_saved', null, {
         host: next.host,
         port: next.port,
         security: next.security,
@@ -66,7 +66,7 @@ export class EmailSettingsService {
         unencryptedLogin: next.allowPasswordWithoutTls,
         inviteLifetimeHours: next.inviteLifetimeHours,
       });
-      this.d.settings.save(next);
+      this.deps.settings.save(next);
     });
     return this.view();
   }
@@ -76,20 +76,20 @@ export class EmailSettingsService {
     const settings = this.current();
     if (!settings) throw notConfigured();
     try {
-      await this.d.mailer.send(settings, recipientOf(actor), testEmail({ firstName: actor.first_name, host: settings.host }));
+      await this.deps.mailer.send(settings, recipientOf(actor), testEmail({ firstName: actor.first_name, host: settings.host }));
     } catch (err) {
-      this.d.audit.record(this.d.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: mailFailure(err).code });
+      this.deps.audit.record(this.deps.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: mailFailure(err).code });
       throw err;
     }
-    this.d.audit.record(this.d.clock.now(), actor.id, 'test_email_sent', actor.id, { to: actor.email });
+    this.deps.audit.record(this.deps.clock.now(), actor.id, 'test_email_sent', actor.id, { to: actor.email });
     return { to: actor.email };
   }
 
   clear(ctx: CallContext): EmailSettingsView {
     const actor = signedInUser(ctx);
     ctx.transaction(() => {
-      this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_cleared', null, {});
-      this.d.settings.clear();
+      this.deps.audit.record(this.deps.clock.now(), actor.id, 'email_settings_cleared', null, {});
+      this.deps.settings.clear();
     });
     return this.view();
   }

@@ -7,7 +7,8 @@ import { signedInUser } from '../api/call-context.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
-import { countPeople, listPeople, tabCounts } from '../db/people-query.ts';
+import { countPeople, tabCounts } from '../db/people-counts.ts';
+import { listPeople } from '../db/people-pages.ts';
 import { fullName, statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
 import { AppError, emailTaken, notFound } from '../errors.ts';
 import type { Clock } from './clock.ts';
@@ -24,24 +25,23 @@ export interface PeopleDeps {
 }
 
 export class PeopleService {
-  constructor(private readonly d: PeopleDeps) {}
+  constructor(private readonly deps: PeopleDeps) {}
 
   list(input: ParsedInput<'listPeople'>): PeoplePage {
-    return listPeople(this.d.db, input);
+    return listPeople(this.deps.db, input);
   }
 
   count(input: ParsedInput<'countPeople'>): { total: number } {
-    return { total: countPeople(this.d.db, input) };
+    return { total: countPeople(this.deps.db, input) };
   }
 
-  /** O(1): the counts table is kept by triggers on every write. */
   tabCounts(): { active: number; deactivated: number } {
-    return tabCounts(this.d.db);
+    return tabCounts(this.deps.db);
   }
 
   /** Runs `change` in one IMMEDIATE transaction on a freshly read target, so every check sees the truth. */
-  private write<T>(ctx: CallContext, id: number, change: (target: UserRow, now: number) => T): T {
-    const { users, clock } = this.d;
+  private withFreshTarget<T>(ctx: CallContext, id: number, change: (target: UserRow, now: number) => T): T {
+    const { users, clock } = this.deps;
     return ctx.transaction(() => {
         const target = users.get(id);
         if (!target) throw notFound();
@@ -56,60 +56,60 @@ export class PeopleService {
    */
   edit(input: ParsedInput<'editPerson'>, ctx: CallContext): { person: Person; reinvite: boolean } {
     const actor = signedInUser(ctx);
-    return this.write(ctx, input.id, (target, now) => {
+    return this.withFreshTarget(ctx, input.id, (target, now) => {
       const changes: Record<string, { from: string; to: string }> = {};
       if (target.first_name !== input.firstName) changes.firstName = { from: target.first_name, to: input.firstName };
       if (target.last_name !== input.lastName) changes.lastName = { from: target.last_name, to: input.lastName };
       if (target.email !== input.email) {
-        const other = this.d.users.findByEmail(input.email);
+        const other = this.deps.users.findByEmail(input.email);
         if (other && other.id !== target.id) throw emailTaken();
         changes.email = { from: target.email, to: input.email };
       }
       if (Object.keys(changes).length === 0) return { person: toPerson(target), reinvite: false };
-      const row = this.d.users.update(
+      const row = this.deps.users.update(
         target.id,
         { first_name: input.firstName, last_name: input.lastName, email: input.email },
         now,
       );
       if (!changes.email) {
-        this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes });
+        this.deps.audit.record(now, actor.id, 'person_edited', target.id, { changes });
         return { person: toPerson(row), reinvite: false };
       }
       const reinvite = statusOf(target) === 'invited';
-      const codesRevoked = this.d.revokeCodes(target.id);
-      const sessionsEnded = this.d.sessions.endAllFor(target.id, target.id === actor.id ? ctx.slot.get() : undefined);
-      this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes, revokedForOldAddress: codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
+      const codesRevoked = this.deps.revokeCodes(target.id);
+      const sessionsEnded = this.deps.sessions.endAllFor(target.id, target.id === actor.id ? ctx.slot.get() : undefined);
+      this.deps.audit.record(now, actor.id, 'person_edited', target.id, { changes, revokedForOldAddress: codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
       return { person: toPerson(row), reinvite };
     });
   }
 
   deactivate(id: number, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(ctx, id, (target, now) => {
+    return this.withFreshTarget(ctx, id, (target, now) => {
       if (target.id === actor.id) throw new AppError('SELF_ACTION', "You can't deactivate your own account.");
       if (!target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is already deactivated.`);
-      if (target.role === 'admin' && this.d.users.countActiveAdmins() <= 1) throw lastAdmin(target);
-      const row = this.d.users.update(target.id, { is_active: 0, deactivated_at: now }, now);
-      this.d.sessions.endAllFor(target.id);
-      this.d.revokeCodes(target.id);
-      this.d.audit.record(now, actor.id, 'person_deactivated', target.id, {});
+      if (target.role === 'admin' && this.deps.users.countActiveAdmins() <= 1) throw lastAdmin(target);
+      const row = this.deps.users.update(target.id, { is_active: 0, deactivated_at: now }, now);
+      this.deps.sessions.endAllFor(target.id);
+      this.deps.revokeCodes(target.id);
+      this.deps.audit.record(now, actor.id, 'person_deactivated', target.id, {});
       return toPerson(row);
     });
   }
 
   reactivate(id: number, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(ctx, id, (target, now) => {
+    return this.withFreshTarget(ctx, id, (target, now) => {
       if (target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is already active.`);
-      const row = this.d.users.update(target.id, { is_active: 1, deactivated_at: null }, now);
-      this.d.audit.record(now, actor.id, 'person_reactivated', target.id, {});
+      const row = this.deps.users.update(target.id, { is_active: 1, deactivated_at: null }, now);
+      this.deps.audit.record(now, actor.id, 'person_reactivated', target.id, {});
       return toPerson(row);
     });
   }
 
   setRole(input: ParsedInput<'setRole'>, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(ctx, input.id, (target, now) => {
+    return this.withFreshTarget(ctx, input.id, (target, now) => {
       if (target.role !== input.expectedRole) {
         throw new AppError('CONFLICT', `${fullName(target)}'s role was changed elsewhere. The list has been refreshed.`);
       }
@@ -117,11 +117,11 @@ export class PeopleService {
       if (!target.is_active) throw deactivatedConflict(target);
       if (input.role === 'user') {
         if (target.id === actor.id) throw new AppError('SELF_ACTION', "You can't remove your own admin role.");
-        if (this.d.users.countActiveAdmins() <= 1) throw lastAdmin(target);
+        if (this.deps.users.countActiveAdmins() <= 1) throw lastAdmin(target);
       }
-      const row = this.d.users.update(target.id, { role: input.role as Role }, now);
-      this.d.sessions.endAllFor(target.id);
-      this.d.audit.record(now, actor.id, 'role_changed', target.id, { from: target.role, to: input.role });
+      const row = this.deps.users.update(target.id, { role: input.role as Role }, now);
+      this.deps.sessions.endAllFor(target.id);
+      this.deps.audit.record(now, actor.id, 'role_changed', target.id, { from: target.role, to: input.role });
       return toPerson(row);
     });
   }

@@ -42,16 +42,16 @@ export const INVALID_CODE_MESSAGE = 'That code is not valid or has expired. Chec
 const invalidCode = () => new AppError('INVALID_CODE', INVALID_CODE_MESSAGE, { field: 'code' });
 
 export class RecoveryService {
-  constructor(private readonly d: RecoveryDeps) {}
+  constructor(private readonly deps: RecoveryDeps) {}
 
   /**
    * "Forgot password?": the same answer whether or not the account exists. The email goes out in the background,
    * so the answer's timing does not tell either.
    */
   requestPasswordReset(input: ParsedInput<'requestPasswordReset'>): { emailConfigured: boolean } {
-    const settings = this.d.smtpSettings.load();
+    const settings = this.deps.smtpSettings.load();
     if (!settings) return { emailConfigured: false };
-    const { db, users, codes, audit, clock, mailer, throttle } = this.d;
+    const { db, users, codes, audit, clock, mailer, throttle } = this.deps;
     // Past the app-wide cap nothing is sent, but the answer stays the usual one: the cap must not tell real people
     // "too many requests" because someone else flooded the form. The first capped request per hour is audited.
     if (!throttle.take(input.email, clock.now())) {
@@ -83,7 +83,7 @@ export class RecoveryService {
           try {
             audit.record(clock.now(), null, 'email_send_failed', user.id, { purpose: 'forgot_password', reason: mailFailure(err).code });
           } catch (auditErr) {
-            this.d.logError('forgot-password email', auditErr);
+            this.deps.logError('forgot-password email', auditErr);
           }
         },
       );
@@ -97,7 +97,7 @@ export class RecoveryService {
    * stranger's guesses must not destroy a real invite. The code itself dies only at MAX_CODE_ATTEMPTS.
    */
   async redeemCode(input: ParsedInput<'redeemCode'>, ctx: CallContext): Promise<SessionInfo> {
-    const { db, users, sessions, codes, audit, clock, hasher, guesses } = this.d;
+    const { users, sessions, codes, audit, clock, hasher, guesses } = this.deps;
     await assertAcceptablePassword(input.newPassword, { email: input.email });
     guesses.refuseWhileLocked(input.email, clock.now(), audit, { action: 'code_redeem_locked', actorId: null, targetId: () => users.findByEmail(input.email)?.id ?? null });
     // Unknown address, no code, wrong, used or expired code: one answer, so nothing is revealed.

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/core/db/open-database.ts';
 import { closeDatabase, openDatabase } from '../../../main/core/db/open-database.ts';
-import { listPeople, SORTS } from '../../../main/core/db/people-query.ts';
-import type { ListInput } from '../../../main/core/db/people-rows.ts';
+import { listPeople } from '../../../main/core/db/people-pages.ts';
+import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
 import { tempDir } from '../harness.ts';
 import { fillTrickyPeople } from './tricky-people.ts';
 
