@@ -4,6 +4,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { methodInApiPath } from '../../common/api-path.ts';
 import type { Dispatch } from '../core/api/dispatcher.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/api/dispatcher.ts';
 import { BridgeKeys } from './bridge-keys.ts';
@@ -152,8 +153,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return send(res, 400, 'Bad request', 'text/plain');
     }
-    const api = /^\/api\/([A-Za-z]{1,64})$/.exec(url.pathname);
-    if (api) return handleApi(req, res, api[1]!);
+    const method = methodInApiPath(url.pathname);
+    if (method !== null) return handleApi(req, res, method);
     if (url.pathname === CLAIM_PATH) return handleClaim(req, res);
     return handleStatic(req, res, url);
   }
