@@ -11,7 +11,7 @@ import { BridgeKeys } from './bridge-keys.ts';
 import { checkApiRequest, checkOwnPage, keyOf, knownHost } from './bridge-guard.ts';
 import { HELP_PATH, HELP_STYLE, HELP_STYLE_PATH, helpPage, helpReason } from './launch-pages.ts';
 import { LaunchTickets } from './launch-tickets.ts';
-import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from './static-files.ts';
+import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../serving/static-files.ts';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
