@@ -46,7 +46,6 @@ export interface RosterOptions {
 export interface Roster {
   dispatch: Dispatch;
   db: Db;
-  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -102,7 +101,6 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   return {
     dispatch,
     db,
-    dataDir: options.dataDir,
     async close() {
       await mailer.drain(); // background sends record their outcome in the database
       await hasher.close();
