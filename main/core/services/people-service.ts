@@ -1,7 +1,7 @@
 // Managing people: the list, edit, deactivate/reactivate, role. Every rule of the People admin is here, checked
 // inside the same write transaction as the change and recorded in the audit log there too. How people get a way
 // in (invites, temporary passwords, resets) is credential-delivery.ts.
-import type { ParsedInput, Person, PeoplePage, Role } from '../../../common/contract.ts';
+import type { ParsedInput, Person, PeoplePage } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -9,7 +9,7 @@ import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { countPeople, tabCounts } from '../db/people-counts.ts';
 import { listPeople } from '../db/people-pages.ts';
-import { fullName, statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
+import { fullName, isActiveAdmin, statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
 import { AppError, emailTaken, notFound } from '../errors.ts';
 import type { Clock } from './clock.ts';
 import { deactivatedConflict } from './target-checks.ts';
@@ -88,7 +88,7 @@ export class PeopleService {
     return this.withFreshTarget(ctx, id, (target, now) => {
       if (target.id === actor.id) throw new AppError('SELF_ACTION', "You can't deactivate your own account.");
       if (!target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is already deactivated.`);
-      if (target.role === 'admin' && this.deps.users.countActiveAdmins() <= 1) throw lastAdmin(target);
+      if (isActiveAdmin(target) && !this.deps.users.hasSeveralActiveAdmins()) throw lastAdmin(target);
       const row = this.deps.users.update(target.id, { is_active: 0, deactivated_at: now }, now);
       this.deps.sessions.endAllFor(target.id);
       this.deps.revokeCodes(target.id);
@@ -117,9 +117,9 @@ export class PeopleService {
       if (!target.is_active) throw deactivatedConflict(target);
       if (input.role === 'user') {
         if (target.id === actor.id) throw new AppError('SELF_ACTION', "You can't remove your own admin role.");
-        if (this.deps.users.countActiveAdmins() <= 1) throw lastAdmin(target);
+        if (isActiveAdmin(target) && !this.deps.users.hasSeveralActiveAdmins()) throw lastAdmin(target);
       }
-      const row = this.deps.users.update(target.id, { role: input.role as Role }, now);
+      const row = this.deps.users.update(target.id, { role: input.role }, now);
       this.deps.sessions.endAllFor(target.id);
       this.deps.audit.record(now, actor.id, 'role_changed', target.id, { from: target.role, to: input.role });
       return toPerson(row);
