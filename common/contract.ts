@@ -92,23 +92,16 @@ export interface EditResult {
   invite: Delivery | null;
 }
 
-export interface EmailSettingsView {
+/** SMTP settings as main keeps and uses them: the fields of the Email page's form, as main validated them. */
+export type SmtpSettings = z.output<typeof emailSettingsInput>;
+
+/** The saved settings as the Email page shows them: never the password, only whether one is set. */
+export type EmailSettingsView = Omit<SmtpSettings, 'password'> & {
   configured: boolean;
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  username: string;
   passwordSet: boolean;
-  fromAddress: string;
-  fromName: string;
-  replyTo: string;
-  allowSelfSigned: boolean;
-  /** The admin confirmed that the SMTP password may cross the network unencrypted (security "None"). */
-  allowPasswordWithoutTls: boolean;
-  inviteLifetimeHours: number;
   /** Set when secrets cannot be encrypted with an OS keychain (e.g. Linux basic_text backend). */
   secretStorageWarning: string | null;
-}
+};
 
 export interface Status {
   needsFirstAdmin: boolean;

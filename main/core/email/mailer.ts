@@ -3,7 +3,8 @@
 import type { Transporter } from 'nodemailer';
 import { fullName, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
-import { plaintextLoginRefusal, type SmtpSettings } from './smtp-settings.ts';
+import type { SmtpSettings } from '../../../common/contract.ts';
+import { plaintextLoginRefusal } from './smtp-settings.ts';
 import { smtpFailure } from './smtp-errors.ts';
 import type { ComposedEmail } from './messages.ts';
 

@@ -1,5 +1,5 @@
 // Turns what nodemailer reports into a named failure an admin can act on (SMTP_* codes, on the form field to fix).
-import type { SmtpSettings } from './smtp-settings.ts';
+import type { SmtpSettings } from '../../../common/contract.ts';
 import { AppError } from '../errors.ts';
 
 interface MailError {

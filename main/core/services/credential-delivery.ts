@@ -3,7 +3,7 @@
 // once to the admin. And one rule when an email cannot go out (or email was turned off since the invite): the person
 // gets a fresh temporary password, hashed then and stored in the transaction that records why, and the admin is
 // shown it once with the reason. No password is held in plaintext while a mail server is waited for.
-import type { Delivery, EditResult, ParsedInput, Person } from '../../../common/contract.ts';
+import type { Delivery, EditResult, ParsedInput, Person, SmtpSettings } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
@@ -16,7 +16,7 @@ import { recipientOf, type Mailer } from '../email/mailer.ts';
 import { inviteEmail, resetEmail } from '../email/messages.ts';
 import { RESET_CODE_LIFETIME_MS, type CodePurpose, type OneTimeCodes } from '../email/one-time-codes.ts';
 import { mailFailure } from '../email/smtp-errors.ts';
-import type { SmtpSettings, SmtpSettingsStore } from '../email/smtp-settings.ts';
+import type { SmtpSettingsStore } from '../email/smtp-settings.ts';
 import { AppError, emailTaken } from '../errors.ts';
 import type { Clock } from './clock.ts';
 import { invitedTarget, resettableTarget } from './target-checks.ts';

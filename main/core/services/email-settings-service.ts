@@ -1,12 +1,12 @@
 // SMTP settings: read (never the password), save after testing the connection, clear, and send a test email.
-import type { EmailSettingsView, ParsedInput } from '../../../common/contract.ts';
+import type { EmailSettingsView, ParsedInput, SmtpSettings } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import { recipientOf, type Mailer } from '../email/mailer.ts';
 import { testEmail } from '../email/messages.ts';
 import { mailFailure } from '../email/smtp-errors.ts';
-import { plaintextLoginRefusal, type SmtpSettings, type SmtpSettingsStore } from '../email/smtp-settings.ts';
+import { plaintextLoginRefusal, type SmtpSettingsStore } from '../email/smtp-settings.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from './clock.ts';
 
