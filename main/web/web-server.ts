@@ -4,13 +4,14 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { methodInApiPath } from '../../common/api-path.ts';
 import type { Dispatch } from '../core/api/dispatcher.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/api/dispatcher.ts';
 import { BridgeKeys } from './bridge-keys.ts';
 import { checkApiRequest, checkOwnPage, keyOf, knownHost } from './bridge-guard.ts';
 import { HELP_PATH, HELP_STYLE, HELP_STYLE_PATH, helpPage, helpReason } from './launch-pages.ts';
 import { LaunchTickets } from './launch-tickets.ts';
-import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from './static-files.ts';
+import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../serving/static-files.ts';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -152,8 +153,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return send(res, 400, 'Bad request', 'text/plain');
     }
-    const api = /^\/api\/([A-Za-z]{1,64})$/.exec(url.pathname);
-    if (api) return handleApi(req, res, api[1]!);
+    const method = methodInApiPath(url.pathname);
+    if (method !== null) return handleApi(req, res, method);
     if (url.pathname === CLAIM_PATH) return handleClaim(req, res);
     return handleStatic(req, res, url);
   }

@@ -37,15 +37,6 @@ export type AuditAction =
   | 'restore_rolled_back_at_start'
   | 'restore_finished_at_start';
 
-export interface AuditEntry {
-  id: number;
-  at: number;
-  actor_id: number | null;
-  action: AuditAction;
-  target_id: number | null;
-  details: string;
-}
-
 const SECRET_KEYS = /password|code|token|secret|hash/i;
 
 /** Repeats of one noisy event (throttled attempts) share one row per window: its details carry the count. */
@@ -60,7 +51,7 @@ export class AuditRepo {
   private readonly countStmt;
   private readonly repeated = new Map<string, Repeated>();
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.insertStmt = db.prepare(
       'INSERT INTO audit_log (at, actor_id, action, target_id, details) VALUES (?, ?, ?, ?, ?)',
     );
@@ -105,15 +96,5 @@ export class AuditRepo {
     const id = this.record(at, actorId, action, targetId, { ...details, count: 1 });
     if (this.repeated.size >= 1000) for (const [k, r] of this.repeated) if (r.until <= at) this.repeated.delete(k);
     this.repeated.set(slot, { id, until: at + windowMs, count: 1 });
-  }
-
-  forTarget(targetId: number): AuditEntry[] {
-    return this.db
-      .prepare<[number], AuditEntry>('SELECT * FROM audit_log WHERE target_id = ? ORDER BY id')
-      .all(targetId);
-  }
-
-  all(): AuditEntry[] {
-    return this.db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY id').all();
   }
 }

@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
+import { SEARCH_MAX_LENGTH } from '../../../common/rules.ts';
 import { PeoplePagination } from '../components/people-pagination.tsx';
 import { PeopleTable } from '../components/people-table.tsx';
 import type { PersonAction } from '../components/person-actions-menu.tsx';
@@ -61,7 +62,7 @@ export function PeoplePage(_props: { session: SessionInfo }) {
             value={list.search}
             onChange={(e) => list.setSearch(e.target.value)}
             slotProps={{
-              htmlInput: { maxLength: 200 },
+              htmlInput: { maxLength: SEARCH_MAX_LENGTH },
               input: {
                 startAdornment: (
                   <InputAdornment position="start">

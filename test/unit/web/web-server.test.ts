@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../common/method-names.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../main/web/static-files.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../main/serving/static-files.ts';
 import { startWebServer, type WebServer } from '../../../main/web/web-server.ts';
 import { ADMIN, startTestRoster } from '../harness.ts';
 import { BrowserLike, request } from './browser-like.ts';
