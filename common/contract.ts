@@ -5,19 +5,44 @@ import type { MethodName } from './method-names.ts';
 export type { MethodName } from './method-names.ts';
 import type { Result } from './errors.ts';
 import {
+  backupPathInput,
+  backupSettingsInput,
+  choosePathInput,
+  restoreInput,
+  type BackupEntry,
+  type BackupProgress,
+  type BackupsView,
+  type RestorePreview,
+  type RestoreResult,
+} from './backups.ts';
+import {
   codeField,
+  CONTROL_CHARS,
   emailField,
   idField,
   nameField,
   newPasswordField,
   PAGE_SIZES,
   passwordInput,
+  SEARCH_MAX_LENGTH,
 } from './rules.ts';
 
 export type Access = 'public' | 'signedIn' | 'admin';
-export type Role = 'user' | 'admin';
+
+// Each list of allowed values is written once, as the schema main validates with; its type comes from it.
+export const roleField = z.enum(['user', 'admin']);
+export type Role = z.infer<typeof roleField>;
+/** The People list's Active / Deactivated tabs. */
+export const tabField = z.enum(['active', 'deactivated']);
+export type Tab = z.infer<typeof tabField>;
+export const sortField = z.enum(['name', 'email', 'role', 'lastLogin']);
+export type SortKey = z.infer<typeof sortField>;
+export const directionField = z.enum(['asc', 'desc']);
+export type SortDirection = z.infer<typeof directionField>;
+export const smtpSecurityField = z.enum(['none', 'tls', 'starttls']);
+export type SmtpSecurity = z.infer<typeof smtpSecurityField>;
+
 export type PersonStatus = 'active' | 'invited' | 'deactivated';
-export type Tab = 'active' | 'deactivated';
 
 export interface SessionInfo {
   userId: number;
@@ -39,6 +64,8 @@ export interface Person {
   createdAt: string;
   updatedAt: string;
   deactivatedAt: string | null;
+  /** When the temporary password they hold stops working (past: it has); null when they hold none. */
+  temporaryPasswordExpiresAt: string | null;
 }
 
 /** Opaque position in a sorted list, handed back to fetch the page after or before it. */
@@ -58,26 +85,34 @@ export interface PeoplePage {
 /** How the person learns their password: shown to the admin once, or sent by email. */
 export type Delivery =
   /** emailError: why the invite/reset email could not go out (e.g. "Wrong host or port: …"), when it was tried. */
-  | { kind: 'temporaryPassword'; temporaryPassword: string; emailError?: string }
+  | { kind: 'temporaryPassword'; temporaryPassword: string; expiresAt: string; emailError?: string }
   | { kind: 'emailSent'; to: string };
 
-export type SmtpSecurity = 'none' | 'tls' | 'starttls';
+/** An invited person's latest invite code, for the admin: when it was sent, and whether guessing locked it. */
+export interface InviteStatus {
+  sentAt: string;
+  expiresAt: string;
+  /** Set when wrong guesses (MAX_CODE_ATTEMPTS of them) made the code stop working. */
+  lockedAt: string | null;
+  wrongGuesses: number;
+}
 
-export interface EmailSettingsView {
+/** Edit details: the person, and for an invited person whose email changed, how the new invite went out. */
+export interface EditResult {
+  person: Person;
+  invite: Delivery | null;
+}
+
+/** SMTP settings as main keeps and uses them: the fields of the Email page's form, as main validated them. */
+export type SmtpSettings = z.output<typeof emailSettingsInput>;
+
+/** The saved settings as the Email page shows them: never the password, only whether one is set. */
+export type EmailSettingsView = Omit<SmtpSettings, 'password'> & {
   configured: boolean;
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  username: string;
   passwordSet: boolean;
-  fromAddress: string;
-  fromName: string;
-  replyTo: string;
-  allowSelfSigned: boolean;
-  inviteLifetimeHours: number;
   /** Set when secrets cannot be encrypted with an OS keychain (e.g. Linux basic_text backend). */
   secretStorageWarning: string | null;
-}
+};
 
 export interface Status {
   needsFirstAdmin: boolean;
@@ -86,16 +121,20 @@ export interface Status {
 }
 
 const empty = z.object({}).strict();
-const tab = z.enum(['active', 'deactivated']);
-const searchQuery = z.string().max(200, 'Search is limited to 200 characters.').transform((v) => v.trim());
+// Control characters (NUL above all) never occur in a name or an address, and would reach the search index's query.
+const searchQuery = z
+  .string()
+  .max(SEARCH_MAX_LENGTH, `Search is limited to ${SEARCH_MAX_LENGTH} characters.`)
+  .refine((v) => !CONTROL_CHARS.test(v), 'Search cannot contain control characters.')
+  .transform((v) => v.trim());
 const cursor = z.string().min(1).max(2000);
 
 export const listPeopleInput = z
   .object({
-    tab,
+    tab: tabField,
     query: searchQuery.default(''),
-    sort: z.enum(['name', 'email', 'role', 'lastLogin']).default('name'),
-    direction: z.enum(['asc', 'desc']).default('asc'),
+    sort: sortField.default('name'),
+    direction: directionField.default('asc'),
     pageSize: z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]),
     page: z
       .discriminatedUnion('kind', [
@@ -125,23 +164,38 @@ export const emailSettingsInput = z
       .max(253, 'SMTP host is too long.')
       .regex(/^[A-Za-z0-9.\-:[\]]+$/, 'Enter a host name or IP address.'),
     port: z.number().int('Port must be a whole number.').min(1, 'Port must be 1–65535.').max(65535, 'Port must be 1–65535.'),
-    security: z.enum(['none', 'tls', 'starttls']),
+    security: smtpSecurityField,
     username: z.string().trim().max(256).refine((v) => !/[\r\n]/.test(v), 'No line breaks.'),
-    /** Empty keeps the stored password. */
+    /** Empty keeps the stored password, for the same host, port, security and username only. */
     password: z.string().max(1024),
     fromAddress: emailField,
     fromName: nameField('From name'),
     replyTo: z.union([z.literal(''), emailField]),
     allowSelfSigned: z.boolean(),
+    /** Required (true) to send a password with security "None": the named confirmation that it goes unencrypted. */
+    allowPasswordWithoutTls: z.boolean().default(false),
     inviteLifetimeHours: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days (720 hours).'),
   })
   .strict();
 export type EmailSettingsInput = z.input<typeof emailSettingsInput>;
 
-type Spec<A extends Access, I extends z.ZodType, O> = { access: A; input: I; output?: O };
+interface Spec<A extends Access, I extends z.ZodType, O> {
+  access: A;
+  input: I;
+  output?: O;
+  /**
+   * Still callable, signed in, before a temporary password has been replaced (everything else answers
+   * PASSWORD_CHANGE_REQUIRED). Public methods are open to everyone, this included.
+   */
+  allowedWhilePasswordChangeRequired?: true;
+}
+/** One row of the table, as the dispatcher reads it. */
+export type MethodSpec = Spec<Access, z.ZodType, unknown>;
+type SpecOptions = Pick<MethodSpec, 'allowedWhilePasswordChangeRequired'>;
 const method =
   <O>() =>
-  <A extends Access, I extends z.ZodType>(access: A, input: I): Spec<A, I, O> => ({ access, input });
+  <A extends Access, I extends z.ZodType>(access: A, input: I, options: SpecOptions = {}): Spec<A, I, O> => ({ access, input, ...options });
+const beforePasswordChange: SpecOptions = { allowedWhilePasswordChangeRequired: true };
 
 export const contract = {
   getStatus: method<Status>()('public', empty),
@@ -156,31 +210,41 @@ export const contract = {
     'public',
     z.object({ email: emailField, code: codeField, newPassword: newPasswordField }).strict(),
   ),
-  getMe: method<SessionInfo>()('signedIn', empty),
+  getMe: method<SessionInfo>()('signedIn', empty, beforePasswordChange),
   changePassword: method<null>()(
     'signedIn',
     z.object({ currentPassword: passwordInput, newPassword: newPasswordField }).strict(),
   ),
-  chooseNewPassword: method<SessionInfo>()('signedIn', z.object({ newPassword: newPasswordField }).strict()),
+  chooseNewPassword: method<SessionInfo>()('signedIn', z.object({ newPassword: newPasswordField }).strict(), beforePasswordChange),
   listPeople: method<PeoplePage>()('admin', listPeopleInput),
-  countPeople: method<{ total: number }>()('admin', z.object({ tab, query: searchQuery.default('') }).strict()),
+  countPeople: method<{ total: number }>()('admin', z.object({ tab: tabField, query: searchQuery.default('') }).strict()),
   tabCounts: method<{ active: number; deactivated: number }>()('admin', empty),
   addPerson: method<{ person: Person; delivery: Delivery }>()('admin', z.object(personFields).strict()),
-  editPerson: method<Person>()('admin', z.object({ id: idField, ...personFields }).strict()),
+  editPerson: method<EditResult>()('admin', z.object({ id: idField, ...personFields }).strict()),
   resetPassword: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
   deactivatePerson: method<Person>()('admin', z.object({ id: idField }).strict()),
   reactivatePerson: method<Person>()('admin', z.object({ id: idField }).strict()),
   setRole: method<Person>()(
     'admin',
-    z.object({ id: idField, role: z.enum(['user', 'admin']), expectedRole: z.enum(['user', 'admin']) }).strict(),
+    z.object({ id: idField, role: roleField, expectedRole: roleField }).strict(),
   ),
   resendInvite: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
   revokeInvite: method<Person>()('admin', z.object({ id: idField }).strict()),
+  inviteStatus: method<InviteStatus | null>()('admin', z.object({ id: idField }).strict()),
   getEmailSettings: method<EmailSettingsView>()('admin', empty),
   saveEmailSettings: method<EmailSettingsView>()('admin', emailSettingsInput),
   sendTestEmail: method<{ to: string }>()('admin', empty),
   clearEmailSettings: method<EmailSettingsView>()('admin', empty),
-} satisfies { [K in MethodName]: Spec<Access, z.ZodType, unknown> };
+  getBackups: method<BackupsView>()('admin', empty),
+  backUpNow: method<BackupEntry>()('admin', empty),
+  backupProgress: method<BackupProgress | null>()('admin', empty),
+  saveBackupSettings: method<BackupsView>()('admin', backupSettingsInput),
+  verifyBackup: method<BackupEntry>()('admin', backupPathInput),
+  inspectBackup: method<RestorePreview>()('admin', backupPathInput),
+  restoreBackup: method<RestoreResult>()('admin', restoreInput),
+  cancelRestore: method<null>()('admin', z.object({ token: z.string().min(1).max(200) }).strict()),
+  choosePath: method<{ path: string | null }>()('admin', choosePathInput),
+} satisfies { [K in MethodName]: MethodSpec };
 
 export type Contract = typeof contract;
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'ALREADY_SET_UP', // first admin exists
   'INVALID_CREDENTIALS',
   'ACCOUNT_DISABLED',
+  'PASSWORD_EXPIRED', // a temporary password past its expiry: an admin must hand out a new one
   'THROTTLED',
   'WEAK_PASSWORD',
   'EMAIL_TAKEN',
@@ -23,6 +24,14 @@ export const ERROR_CODES = [
   'SMTP_TLS',
   'SMTP_TIMEOUT',
   'SMTP_FAILED',
+  'BUSY', // a backup or restore is already running
+  'PATH_INVALID', // a folder or file path that does not exist, is the wrong kind, or cannot be written/read
+  'NOT_A_ROSTER_DATABASE',
+  'BACKUP_TOO_NEW', // written by a newer Roster (higher schema version)
+  'BACKUP_DAMAGED', // failed PRAGMA integrity_check
+  'BACKUP_NO_ADMIN', // restoring it would leave nobody able to manage Roster
+  'BACKUP_FAILED',
+  'NOT_SUPPORTED', // e.g. the system file picker in browser mode
   'INTERNAL',
 ] as const;
 

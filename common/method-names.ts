@@ -21,10 +21,20 @@ export const METHOD_NAMES = [
   'setRole',
   'resendInvite',
   'revokeInvite',
+  'inviteStatus',
   'getEmailSettings',
   'saveEmailSettings',
   'sendTestEmail',
   'clearEmailSettings',
+  'getBackups',
+  'backUpNow',
+  'backupProgress',
+  'saveBackupSettings',
+  'verifyBackup',
+  'inspectBackup',
+  'restoreBackup',
+  'cancelRestore',
+  'choosePath',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,22 +1,63 @@
-// Browser mode's preload: the same window.roster as Electron's, each method a POST to the loopback bridge.
+// Browser mode's preload: the same window.roster as Electron's, each method a POST to the loopback bridge. A tab
+// trades its one-time launch link, once, for a key it keeps in sessionStorage (this tab and this origin only, the
+// port included) and sends as a header with every call. Never a cookie: browsers send 127.0.0.1 cookies to
+// every port, so any local web service the browser visits would get them.
+import { apiPath } from '../common/api-path.ts';
 import type { RosterApi } from '../common/contract.ts';
 import type { Result } from '../common/errors.ts';
-import { METHOD_NAMES } from '../common/method-names.ts';
+import { METHOD_NAMES, type MethodName } from '../common/method-names.ts';
 
-async function call(method: string, input: unknown): Promise<Result<unknown>> {
+const KEY_STORE = 'roster.bridgeKey';
+const KEY_HEADER = 'X-Roster-Key';
+
+/** Shows the page that says how to get a new link (Enter in Roster's terminal). */
+function notConnected(reason: string): null {
+  location.replace(`/not-connected?reason=${encodeURIComponent(reason)}`);
+  return null;
+}
+
+async function connect(): Promise<string | null> {
+  const ticket = new URLSearchParams(location.search).get('launch');
+  if (ticket === null) return sessionStorage.getItem(KEY_STORE) ?? notConnected('disconnected');
+  // The link is spent by this very call: take it out of the address bar and this history entry at once.
+  history.replaceState(null, '', '/');
+  const res = await fetch('/bridge/claim', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'omit',
+    body: JSON.stringify({ ticket }),
+  });
+  const body = (await res.json()) as { ok: boolean; key?: string; reason?: string };
+  if (!body.ok || typeof body.key !== 'string') return notConnected(body.reason ?? 'disconnected');
+  sessionStorage.setItem(KEY_STORE, body.key);
+  return body.key;
+}
+
+const connected = connect().catch(() => null);
+
+const unreachable: Result<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Roster is not reachable. Is it still running? Start it again and reload this page.' },
+};
+
+async function call(method: MethodName, input: unknown): Promise<Result<unknown>> {
+  const key = await connected;
+  if (key === null) return unreachable;
   try {
-    const res = await fetch(`/api/${method}`, {
+    const res = await fetch(apiPath(method), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', [KEY_HEADER]: key },
+      credentials: 'omit',
       body: JSON.stringify(input ?? {}),
     });
+    if (res.status === 401) {
+      // Roster no longer knows this tab's key (it was restarted): this tab needs a new link.
+      sessionStorage.removeItem(KEY_STORE);
+      notConnected('disconnected');
+    }
     return (await res.json()) as Result<unknown>;
   } catch {
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: 'Roster is not reachable. Is it still running? Start it again and reload this page.' },
-    };
+    return unreachable;
   }
 }
 

@@ -3,6 +3,11 @@
 import path from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { createHandlers } from './api/handlers.ts';
+import { BackupSchedule } from './backups/backup-schedule.ts';
+import { BackupSettingsStore } from './backups/backup-settings.ts';
+import { BackupsService, type PathPicker } from './backups/backups-service.ts';
+import { finishInterruptedRestore, type SwapStep } from './backups/restore-swap.ts';
+import { CoreHost } from './core-host.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { DEFAULT_BCRYPT_COST, WorkerPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -13,14 +18,15 @@ import { UsersRepo } from './db/users-repo.ts';
 import { AuthService } from './services/auth-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { Mailer } from './email/mailer.ts';
-import { OneTimeCodes } from './email/one-time-codes.ts';
+import { CODE_KEY_FILE, OneTimeCodes } from './email/one-time-codes.ts';
 import { ResetRequestThrottle } from './email/reset-request-throttle.ts';
 import { SmtpSettingsStore } from './email/smtp-settings.ts';
+import { CredentialDelivery } from './services/credential-delivery.ts';
 import { EmailSettingsService } from './services/email-settings-service.ts';
 import { InvitesService } from './services/invites-service.ts';
 import { PeopleService } from './services/people-service.ts';
 import { RecoveryService } from './services/recovery-service.ts';
-import { KeyFileSecretBox } from './settings/key-file-secret-box.ts';
+import { KeyFileSecretBox, loadOrCreateKey } from './settings/key-file-secret-box.ts';
 import type { SecretBox } from './settings/secret-box.ts';
 import { confSettingsStore, type SettingsStore } from './settings/settings-store.ts';
 
@@ -40,65 +46,140 @@ export interface RosterOptions {
   settingsStore?: SettingsStore;
   /** How long an SMTP connection, greeting or reply may take (tests shorten it). */
   smtpTimeoutMs?: number;
+  /** Run automatic backups (the app does; tests and the bench start them only when they are the subject). */
+  scheduleBackups?: boolean;
+  /** The system's folder and file pickers (Electron's dialog); browser mode types paths instead. */
+  pathPicker?: PathPicker;
+  /** Called between the steps of a restore's file swap (tests stop the process there). */
+  onSwapStep?: (step: SwapStep) => void;
 }
 
 export interface Roster {
   dispatch: Dispatch;
+  /** The database being served (a restore replaces it). */
+  readonly db: Db;
+  /** Present when automatic backups run. */
+  backupSchedule: BackupSchedule | null;
+  close(): Promise<void>;
+}
+
+/** Everything built over one open database; a restore builds it again over the restored one. */
+interface Core {
+  dispatch: Dispatch;
   db: Db;
-  dataDir: string;
+  audit: AuditRepo;
   close(): Promise<void>;
 }
 
 export async function createRoster(options: RosterOptions): Promise<Roster> {
-  prepareDataDir(options.dataDir);
+  const { dataDir } = options;
+  prepareDataDir(dataDir);
   const clock = options.clock ?? systemClock;
-  const db = await openDatabase(path.join(options.dataDir, DATABASE_FILE), {
-    nativeBinding: options.nativeBinding,
-    now: () => clock.now(),
-  });
+  // A restore a crash interrupted is finished or rolled back before the database opens.
+  const recovered = finishInterruptedRestore(dataDir);
   const hasher = options.hasher ?? new WorkerPasswordHasher(options.bcryptCost ?? DEFAULT_BCRYPT_COST);
-  const users = new UsersRepo(db);
-  const sessions = new Sessions(db);
-  const audit = new AuditRepo(db);
   const logError = options.logError ?? ((method, err) => console.error(`Roster: ${method} failed:`, err));
-  const codes = new OneTimeCodes(db);
-  const revokeCodes = (userId: number) => codes.revokeAll(userId, clock.now());
-  const people = new PeopleService({ db, users, sessions, audit, hasher, clock, revokeCodes });
+  // The codes' HMAC key lives beside the database, not in it: a copy of roster.db (or a backup) alone cannot be
+  // used to guess codes offline. Read on first use, so a folder that never issues a code never gets a key file.
+  let codeKey: Buffer | null = null;
+  const codeKeyOnce = () => (codeKey ??= loadOrCreateKey(path.join(dataDir, CODE_KEY_FILE)));
   const mailer = new Mailer(options.smtpTimeoutMs);
-  const smtpSettings = new SmtpSettingsStore(
-    options.settingsStore ?? confSettingsStore(options.dataDir),
-    options.secretBox ?? new KeyFileSecretBox(options.dataDir),
-  );
-  const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
-  const invites = new InvitesService({ db, users, codes, audit, hasher, clock, mailer, emailSettings, people });
+  const settingsStore = options.settingsStore ?? confSettingsStore(dataDir);
+  const smtpSettings = new SmtpSettingsStore(settingsStore, options.secretBox ?? new KeyFileSecretBox(dataDir));
   const throttle = new ResetRequestThrottle();
-  const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError, throttle });
-  const auth = new AuthService({
-    db,
-    users,
-    sessions,
-    audit,
-    hasher,
+
+  let host: CoreHost<Core> | undefined;
+  const live = () => host!.current;
+  const backups = new BackupsService({
+    dataDir,
+    settings: new BackupSettingsStore(settingsStore, dataDir),
     clock,
-    throttle: new LoginThrottle(db),
-    emailConfigured: () => emailSettings.isConfigured(),
+    nativeBinding: options.nativeBinding,
+    pathPicker: options.pathPicker,
+    onSwapStep: options.onSwapStep,
+    database: {
+      current: live,
+      replace: ({ lastWrite, swap }) => replaceDatabase(lastWrite, swap),
+    },
   });
-  auth.warmUp();
-  const dispatch = createDispatcher({
-    handlers: createHandlers({ auth, people, invites, recovery, emailSettings }),
-    sessions,
-    users,
-    clock,
-    logError,
-  });
+
+  async function openCore(): Promise<Core> {
+    const db = await openDatabase(path.join(dataDir, DATABASE_FILE), {
+      nativeBinding: options.nativeBinding,
+      now: () => clock.now(),
+    });
+    const users = new UsersRepo(db);
+    const sessions = new Sessions(db);
+    const audit = new AuditRepo(db);
+    const codes = new OneTimeCodes(db, codeKeyOnce);
+    const revokeCodes = (userId: number) => codes.revokeAll(userId, clock.now());
+    const guesses = new LoginThrottle(db);
+    sessions.prune(clock.now());
+    codes.prune(clock.now());
+    const people = new PeopleService({ db, users, sessions, audit, clock, revokeCodes });
+    const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
+    const delivery = new CredentialDelivery({ users, sessions, codes, audit, hasher, clock, mailer, smtpSettings });
+    const invites = new InvitesService({ users, codes, audit, clock });
+    const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, smtpSettings, logError, throttle, guesses });
+    const auth = new AuthService({
+      users,
+      sessions,
+      audit,
+      hasher,
+      clock,
+      throttle: guesses,
+      emailConfigured: () => emailSettings.isConfigured(),
+    });
+    auth.warmUp();
+    const dispatch = createDispatcher({
+      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups }),
+      db,
+      sessions,
+      users,
+      clock,
+      logError,
+    });
+    return { dispatch, db, audit, close: async () => closeDatabase(db) };
+  }
+
+  /** A restore: the last write and close of the current database, the file swap, then the database in place served. */
+  async function replaceDatabase(lastWrite: (current: Core) => void, swap: () => void): Promise<void> {
+    let failure: unknown = null;
+    await host!.replace(async (current) => {
+      lastWrite(current);
+      await mailer.drain(); // background sends record their outcome in the database being closed
+      await current.close();
+      try {
+        swap();
+      } catch (err) {
+        // Put the files back as the rule says (the restore counts only if the new file is in place).
+        if (finishInterruptedRestore(dataDir).kind !== 'completed') failure = err;
+      }
+      return openCore();
+    });
+    if (failure) throw failure;
+  }
+
+  host = new CoreHost(await openCore());
+  backups.recordRecovery(recovered);
+  let schedule: BackupSchedule | null = null;
+  if (options.scheduleBackups) {
+    schedule = new BackupSchedule({ isDue: () => backups.isAutomaticBackupDue(), run: () => backups.runAutomatic(), logError });
+    schedule.start();
+  }
+  const stable = host;
   return {
-    dispatch,
-    db,
-    dataDir: options.dataDir,
+    dispatch: stable.dispatch,
+    get db() {
+      return stable.current.db;
+    },
+    backupSchedule: schedule,
     async close() {
+      schedule?.stop();
+      await backups.close();
       await mailer.drain(); // background sends record their outcome in the database
       await hasher.close();
-      closeDatabase(db);
+      await stable.current.close();
     },
   };
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { lockDataDir } from '../core/data-dir-lock.ts';
 import { APP_NAME, prepareDataDir, resolveDataDir } from '../core/data-dir.ts';
@@ -12,12 +12,15 @@ import { KeyFileSecretBox } from '../core/settings/key-file-secret-box.ts';
 import { layeredSecretBox } from '../core/settings/layered-secret-box.ts';
 import { safeStorageSecretBox } from '../core/settings/safe-storage-secret-box.ts';
 import { settingsStoreOver, type ConfLike } from '../core/settings/settings-store.ts';
+import { BACKUPS_FOLDER } from '../core/backups/backup-settings.ts';
 import type { SecretBox } from '../core/settings/secret-box.ts';
+import { packagedMenuTemplate } from './app-menu.ts';
 import { APP_SCHEME, APP_START_URL } from './app-origin.ts';
 import { respondToAppRequest } from './app-protocol.ts';
 import { dataDirFlag } from './cli-args.ts';
 import { registerIpc } from './ipc.ts';
 import { lockDownSession, lockDownWebContents } from './lockdown.ts';
+import { dialogPathPicker } from './path-picker.ts';
 import { nativeBindingFor } from './native-binding-path.mjs';
 import { NativeBindingError, startupErrorMessage } from './startup-error.ts';
 import { windowOptions } from './window-options.ts';
@@ -68,7 +71,7 @@ function secretBoxFor(dataDir: string): SecretBox {
 }
 
 function openWindow(core: Roster): void {
-  const window = new BrowserWindow(windowOptions(preloadPath));
+  const window = new BrowserWindow(windowOptions(preloadPath, { packaged: app.isPackaged }));
   const id = window.webContents.id;
   windows.add(id);
   lockDownWebContents(window.webContents);
@@ -117,6 +120,10 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   lockDownSession(session.defaultSession);
+  if (app.isPackaged) {
+    const template = packagedMenuTemplate(process.platform);
+    Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+  }
   protocol.handle(APP_SCHEME, (request) => respondToAppRequest(request, rendererDir));
   try {
     unlockDataDir = lockDataDir(dataDir); // also keeps browser mode off this folder while Electron has it
@@ -126,6 +133,8 @@ async function start(): Promise<void> {
       secretBox: secretBoxFor(dataDir),
       // The same config.json that browser mode reads through conf.
       settingsStore: settingsStoreOver(new ElectronStore({ cwd: dataDir, configFileMode: 0o600, clearInvalidConfig: false }) as unknown as ConfLike),
+      scheduleBackups: true,
+      pathPicker: dialogPathPicker(dialog, () => mainWindow, () => path.join(dataDir, BACKUPS_FOLDER)),
     });
   } catch (err) {
     await shutDown();

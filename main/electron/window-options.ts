@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `packaged`: an installed build, where DevTools cannot be opened at all (a development checkout keeps them). */
+export function windowOptions(preloadPath: string, { packaged = false }: { packaged?: boolean } = {}): BrowserWindowConstructorOptions {
   // Electron silently ignores a relative preload path; fail loudly instead.
   if (!path.isAbsolute(preloadPath)) throw new Error(`The preload path must be absolute, not "${preloadPath}".`);
   return {
@@ -29,6 +30,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      devTools: !packaged,
     },
   };
 }

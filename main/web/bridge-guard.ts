@@ -1,51 +1,41 @@
-// Who may talk to the browser-mode bridge: pure checks of Host, Origin and the launch cookie, kept apart
-// from the HTTP plumbing so they can be tested as a table.
-import { timingSafeEqual } from 'node:crypto';
+// Who may talk to the browser-mode bridge: pure checks of Host, Origin and the tab's bridge key, kept apart
+// from the HTTP plumbing so they can be tested as a table. Cookies play no part in it: browsers send cookies
+// for 127.0.0.1 to every port, so any local web service the admin's browser visits would receive them.
 
-export const BRIDGE_COOKIE = 'roster_bridge';
-export const SESSION_COOKIE = 'roster_session';
-
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (name) out[name] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return out;
-}
-
-export function sameSecret(a: string | undefined, b: string): boolean {
-  if (a === undefined) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+/** The header every API call carries: the key this tab got for its one-time launch link. */
+export const KEY_HEADER = 'x-roster-key';
 
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
+/** Only our own names for the server: a foreign Host means DNS rebinding (evil.example resolving to 127.0.0.1). */
+export function knownHost(host: string | undefined, port: number): boolean {
+  return allowedHosts(port).includes(host ?? '');
+}
+
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
-/** Checks an API request: a known Host (no DNS rebinding), a same-origin Origin (no CSRF), the launch cookie. */
-export function checkApiRequest(
-  headers: { host?: string; origin?: string; cookie?: string },
-  port: number,
-  launchToken: string,
-): GuardVerdict {
-  const host = headers.host ?? '';
-  if (!allowedHosts(port).includes(host)) return { ok: false, status: 403, reason: 'unexpected Host' };
-  if (headers.origin !== `http://${host}`) return { ok: false, status: 403, reason: 'cross-origin request' };
-  if (!sameSecret(parseCookies(headers.cookie)[BRIDGE_COOKIE], launchToken)) {
-    return { ok: false, status: 401, reason: 'not opened from the launch link' };
-  }
+type Headers = { host?: string; origin?: string; [KEY_HEADER]?: string | string[] };
+
+/** A request made by script on our own page: a known Host (no DNS rebinding), a same-origin Origin (no CSRF). */
+export function checkOwnPage(headers: Headers, port: number): GuardVerdict {
+  if (!knownHost(headers.host, port)) return { ok: false, status: 403, reason: 'unexpected Host' };
+  if (headers.origin !== `http://${headers.host}`) return { ok: false, status: 403, reason: 'cross-origin request' };
   return { ok: true };
 }
 
-export function cookie(name: string, value: string, options: { maxAgeSeconds?: number } = {}): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Strict'];
-  if (options.maxAgeSeconds !== undefined) parts.push(`Max-Age=${options.maxAgeSeconds}`);
-  return parts.join('; ');
+/** The bridge key a request carries, if it carries exactly one. */
+export function keyOf(headers: Headers): string | undefined {
+  const key = headers[KEY_HEADER];
+  return typeof key === 'string' && key.length > 0 && key.length <= 128 ? key : undefined;
+}
+
+/** Checks an API request: our own page, and a bridge key this launch handed out (cookies are never looked at). */
+export function checkApiRequest(headers: Headers, port: number, isKnownKey: (key: string) => boolean): GuardVerdict {
+  const page = checkOwnPage(headers, port);
+  if (!page.ok) return page;
+  const key = keyOf(headers);
+  if (key === undefined || !isKnownKey(key)) return { ok: false, status: 401, reason: 'this page is not connected to Roster' };
+  return { ok: true };
 }

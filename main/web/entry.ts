@@ -1,11 +1,13 @@
-// `npm run start:web`: runs Roster in browser mode and prints the one line with the URL to open.
-import { spawn } from 'node:child_process';
+// `npm run start:web`: runs Roster in browser mode and prints the one line with the one-time link to open; each
+// Enter pressed in the terminal prints (and opens) a fresh one.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { lockDataDir } from '../core/data-dir-lock.ts';
 import { prepareDataDir, resolveDataDir } from '../core/data-dir.ts';
 import { createRoster } from '../core/roster.ts';
+import { openBrowser, removeQuietly } from './open-browser.ts';
+import { onEnter } from './terminal-enter.ts';
 import { startWebServer } from './web-server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/main
@@ -13,16 +15,6 @@ const here = path.dirname(fileURLToPath(import.meta.url)); // dist/main
 function fail(message: string): never {
   process.stderr.write(`Roster could not start: ${message}\n`);
   process.exit(1);
-}
-
-function openBrowser(url: string): void {
-  const hasDisplay = process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  if (!hasDisplay) return;
-  const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
-  child.on('error', () => {}); // no opener: the printed line is enough
-  child.unref();
 }
 
 async function main() {
@@ -46,7 +38,7 @@ async function main() {
   try {
     prepareDataDir(dataDir);
     unlock = lockDataDir(dataDir);
-    roster = await createRoster({ dataDir });
+    roster = await createRoster({ dataDir, scheduleBackups: true });
   } catch (err) {
     await roster?.close();
     unlock();
@@ -66,15 +58,30 @@ async function main() {
     const code = (err as NodeJS.ErrnoException).code;
     fail(code === 'EADDRINUSE' ? `port ${port} is already in use. Choose another with --port.` : (err as Error).message);
   }
+  const redirectFiles = new Set<string>();
+  const open = (link: string) => {
+    if (args['no-open']) return;
+    const file = openBrowser(dataDir, link);
+    if (file) redirectFiles.add(file);
+  };
   process.stdout.write(`Roster is running at ${server.url}\n`);
-  process.stderr.write(`Data folder: ${dataDir}. Press Ctrl-C to stop.\n`);
-  if (!args['no-open']) openBrowser(server.url);
+  process.stderr.write(
+    `Data folder: ${dataDir}. The link works once, within 2 minutes: press Enter for a new one, Ctrl-C to stop.\n`,
+  );
+  open(server.url);
+  // Enter in the terminal (npm start passes it through): a fresh one-time link, for a new tab or a spent link.
+  onEnter(() => {
+    const link = server.newLink();
+    process.stdout.write(`New one-time link: ${link}\n`);
+    open(link);
+  });
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await server.close();
+    for (const file of redirectFiles) removeQuietly(file);
     await roster.close(); // checkpoints the WAL and closes the database
     unlock();
     process.exit(0);

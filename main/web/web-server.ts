@@ -1,33 +1,48 @@
-// Browser mode: the renderer and the same dispatcher served on 127.0.0.1 only. The per-launch token in the
-// printed URL becomes an HttpOnly cookie; every API call must carry it, from our own origin and Host.
+// Browser mode: the renderer and the same dispatcher served on 127.0.0.1 only. A one-time launch link is traded,
+// once, for a per-tab key the page keeps in sessionStorage and sends as a header; every API call must carry a
+// key this launch handed out, from our own origin and Host. No cookie is set or read (see docs/SECURITY.md).
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { methodInApiPath } from '../../common/api-path.ts';
 import type { Dispatch } from '../core/api/dispatcher.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/api/dispatcher.ts';
-import { MemorySessionSlot } from '../core/api/session-slot.ts';
-import { BRIDGE_COOKIE, SESSION_COOKIE, checkApiRequest, cookie, parseCookies, sameSecret, allowedHosts } from './bridge-guard.ts';
-import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from './static-files.ts';
+import { BridgeKeys } from './bridge-keys.ts';
+import { checkApiRequest, checkOwnPage, keyOf, knownHost } from './bridge-guard.ts';
+import { HELP_PATH, HELP_STYLE, HELP_STYLE_PATH, helpPage, helpReason } from './launch-pages.ts';
+import { LaunchTickets } from './launch-tickets.ts';
+import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../serving/static-files.ts';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
   rendererDir: string;
   preloadFile: string;
   port?: number;
+  /** For launch-link expiry (tests move it). */
+  now?: () => number;
+  /** Where failures outside the dispatcher are reported (never with a request body). */
+  logError?: (err: unknown) => void;
 }
 
 export interface WebServer {
+  /** The first one-time launch link. */
   url: string;
   port: number;
+  /** A fresh one-time launch link (the admin pressed Enter in the terminal). */
+  newLink(): string;
   close(): Promise<void>;
 }
 
 const PRELOAD_PATH = '/preload-web.js';
 /** How long an idle connection from the browser stays open. */
 export const KEEP_ALIVE_MS = 5 * 60_000;
+export const CLAIM_PATH = '/bridge/claim';
+/** How much of an oversized body is read (and dropped) so the 413 reaches the client; beyond it, hang up. */
+const DRAIN_LIMIT = 1024 * 1024;
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string | string[]> = {}) {
+type Extra = Record<string, string | string[]>;
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Extra = {}) {
   // A length, not chunks: the browser knows the answer is whole when its bytes are in, without waiting for the
   // closing chunk.
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
@@ -35,29 +50,39 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
-const sendJson = (res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string | string[]> = {}) =>
+const sendJson = (res: http.ServerResponse, status: number, value: unknown, extra: Extra = {}) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+const refusal = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+/**
+ * The body as text, or null when it is larger than `limit` or the client hung up. An oversized body is read to
+ * its end and dropped (up to DRAIN_LIMIT, beyond which the socket is closed), so the 413 sent after it arrives.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(req.headers['content-length']) > DRAIN_LIMIT) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_PAYLOAD_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > DRAIN_LIMIT) return void req.destroy();
+      if (size > limit) chunks = [];
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+    req.on('close', () => resolve(null)); // after 'end' this changes nothing
   });
 }
 
+const tooLarge = (res: http.ServerResponse) =>
+  sendJson(res, 413, refusal('BAD_REQUEST', 'The request is too large.'), { Connection: 'close' });
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const launchToken = randomBytes(24).toString('base64url');
+  const tickets = new LaunchTickets(options.now);
+  const keys = new BridgeKeys();
+  const logError = options.logError ?? ((err) => console.error('Roster: a browser-mode request failed:', err));
   let port = 0;
   const indexHtml = () => {
     const html = readFileIfExists(path.join(options.rendererDir, 'index.html'));
@@ -67,38 +92,50 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
-    const verdict = checkApiRequest(req.headers, port, launchToken);
-    if (!verdict.ok) return sendJson(res, verdict.status, { ok: false, error: { code: verdict.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: `Refused: ${verdict.reason}.` } });
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'BAD_REQUEST', message: 'Use POST.' } }, { Allow: 'POST' });
-    const body = await readBody(req);
-    if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request is too large.' } });
+    const verdict = checkApiRequest(req.headers, port, (key) => keys.has(key));
+    if (!verdict.ok) return sendJson(res, verdict.status, refusal(verdict.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', `Refused: ${verdict.reason}.`));
+    if (req.method !== 'POST') return sendJson(res, 405, refusal('BAD_REQUEST', 'Use POST.'), { Allow: 'POST' });
+    const body = await readBody(req, MAX_PAYLOAD_BYTES);
+    if (body === null) return tooLarge(res);
     let payload: unknown;
     try {
       payload = body === '' ? {} : JSON.parse(body);
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request is not valid JSON.' } });
+      return sendJson(res, 400, refusal('BAD_REQUEST', 'The request is not valid JSON.'));
     }
-    const before = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-    const slot = new MemorySessionSlot(before);
-    const result = await options.dispatch(method, payload, slot);
-    const after = slot.get();
-    const headers: Record<string, string> = {};
-    if (after !== before) headers['Set-Cookie'] = after ? cookie(SESSION_COOKIE, after) : cookie(SESSION_COOKIE, '', { maxAgeSeconds: 0 });
-    sendJson(res, 200, result, headers);
+    sendJson(res, 200, await options.dispatch(method, payload, keys.slotFor(keyOf(req.headers)!)!));
+  }
+
+  /** Trades a live launch ticket, once, for a new tab key. */
+  async function handleClaim(req: http.IncomingMessage, res: http.ServerResponse) {
+    const verdict = checkOwnPage(req.headers, port);
+    if (!verdict.ok) return sendJson(res, verdict.status, { ok: false, reason: verdict.reason });
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, reason: 'use POST' }, { Allow: 'POST' });
+    const body = await readBody(req, 1024);
+    if (body === null) return tooLarge(res);
+    let ticket: unknown;
+    try {
+      ticket = (JSON.parse(body) as { ticket?: unknown } | null)?.ticket;
+    } catch {
+      /* not JSON: no ticket */
+    }
+    if (typeof ticket !== 'string') return sendJson(res, 400, { ok: false, reason: 'no ticket' });
+    const state = tickets.claim(ticket);
+    if (state !== 'live') return sendJson(res, 410, { ok: false, reason: state });
+    sendJson(res, 200, { ok: true, key: keys.issue() });
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'GET, HEAD' });
-    if (!allowedHosts(port).includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden', 'text/plain');
-    const cookies = parseCookies(req.headers.cookie);
-    if (url.pathname === '/' && url.searchParams.has('token')) {
-      if (!sameSecret(url.searchParams.get('token') ?? undefined, launchToken)) return send(res, 401, 'This link has expired. Use the link Roster printed when it started.', 'text/plain; charset=utf-8');
-      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
-      return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': cookie(BRIDGE_COOKIE, launchToken) });
+    // The app's files hold no secret and no data (that only comes through the API), so they need no key; a spent
+    // or stale launch link gets a page that says how to get a new one.
+    const launch = url.searchParams.get('launch');
+    if (url.pathname === '/' && launch !== null) {
+      const state = tickets.state(launch);
+      if (state !== 'live') return send(res, state === 'unknown' ? 404 : 410, helpPage(state), 'text/html; charset=utf-8');
     }
-    if (!sameSecret(cookies[BRIDGE_COOKIE], launchToken)) {
-      return send(res, 401, 'Open Roster with the link it printed when it started (it contains a one-time token).', 'text/plain; charset=utf-8');
-    }
+    if (url.pathname === HELP_PATH) return send(res, 200, helpPage(helpReason(url.searchParams.get('reason'))), 'text/html; charset=utf-8');
+    if (url.pathname === HELP_STYLE_PATH) return send(res, 200, HELP_STYLE, 'text/css; charset=utf-8');
     if (url.pathname === PRELOAD_PATH) {
       const preload = readFileIfExists(options.preloadFile);
       return preload ? send(res, 200, preload, contentType(options.preloadFile)) : send(res, 404, 'Not found', 'text/plain');
@@ -113,17 +150,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     send(res, 200, content, contentType(file), { 'Cache-Control': 'no-cache' });
   }
 
-  const server = http.createServer((req, res) => {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (!knownHost(req.headers.host, port)) return send(res, 403, 'Forbidden', 'text/plain');
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');
     } catch {
       return send(res, 400, 'Bad request', 'text/plain');
     }
-    const api = /^\/api\/([A-Za-z]{1,64})$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1]!) : Promise.resolve(handleStatic(req, res, url));
-    work.catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Roster.' } });
+    const method = methodInApiPath(url.pathname);
+    if (method !== null) return handleApi(req, res, method);
+    if (url.pathname === CLAIM_PATH) return handleClaim(req, res);
+    return handleStatic(req, res, url);
+  }
+
+  // The one error boundary: whatever a request does, it gets an answer or a closed socket, never a dead server.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logError(err);
+      if (!res.headersSent) sendJson(res, 500, refusal('INTERNAL', 'Something went wrong inside Roster.'), { Connection: 'close' });
       else res.destroy();
     });
   });
@@ -141,9 +186,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
   port = (server.address() as AddressInfo).port;
+  const newLink = () => `http://127.0.0.1:${port}/?launch=${tickets.issue()}`;
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${launchToken}`,
+    url: newLink(),
+    newLink,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

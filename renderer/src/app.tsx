@@ -6,6 +6,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import { ThemeProvider } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RestoreResult } from '../../common/backups.ts';
 import type { SessionInfo, Status } from '../../common/contract.ts';
 import { call, onSessionEnded } from './api.ts';
 import { AdminBar } from './components/admin-bar.tsx';
@@ -14,6 +15,7 @@ import { TopBar, type ShellView } from './components/top-bar.tsx';
 import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
 import { FirstRunPage } from './pages/first-run-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
+import { BackupsPage } from './backups/backups-page.tsx';
 import { EmailSettingsPage } from './pages/email-settings-page.tsx';
 import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
@@ -23,6 +25,7 @@ import { createStyleCache } from './style-cache.ts';
 import { makeTheme } from './theme.ts';
 
 const styleCache = createStyleCache();
+const RESTORED = 'Roster was restored from';
 
 export function App() {
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
@@ -49,7 +52,8 @@ function Screens() {
   useEffect(() => {
     void refresh();
     return onSessionEnded(() => {
-      setNotice('Your session has ended. Please sign in again.');
+      // After a restore every call ends this way; the restore's own notice says more.
+      setNotice((n) => (n?.startsWith(RESTORED) ? n : 'Your session has ended. Please sign in again.'));
       void refresh();
     });
   }, [refresh]);
@@ -58,6 +62,11 @@ function Screens() {
     setNotice(null);
     setView(session.role === 'admin' ? 'people' : 'account');
     setStatus((s) => (s ? { ...s, needsFirstAdmin: false, session } : s));
+  };
+  const restored = (result: RestoreResult) => {
+    setNotice(`${RESTORED} ${result.restoredFrom}. Everyone has been signed out: sign in again. The database it replaced was saved as ${result.savedCurrentAs}.`);
+    setSignedOutView('signIn');
+    void refresh();
   };
   const signOut = async () => {
     await call('signOut', {});
@@ -88,6 +97,7 @@ function Screens() {
       {adminView && <AdminBar view={view} go={setView} />}
       {adminView && view === 'people' && <PeoplePage session={session} />}
       {adminView && view === 'email' && <EmailSettingsPage session={session} />}
+      {adminView && view === 'backups' && <BackupsPage session={session} onRestored={restored} />}
       {!adminView && <AccountPage session={session} onSignOut={signOut} />}
     </Box>
   );

@@ -1,10 +1,10 @@
 // What the People list asks main, and when: rows first, sent the moment the admin acts; the count and the tab
 // counts after the rows, never in their way. Plain TypeScript (no React), so its timing rules are unit-tested.
-import type { ListPeopleInput, PeoplePage, Tab } from '../../common/contract.ts';
+import type { ListPeopleInput, PeoplePage, SortDirection, SortKey, Tab } from '../../common/contract.ts';
 import { LatestOnly, type Outcome } from './latest-only.ts';
 
-export type SortKey = NonNullable<ListPeopleInput['sort']>;
-export type Direction = 'asc' | 'desc';
+export type { SortKey };
+export type Direction = SortDirection;
 export type PageSize = ListPeopleInput['pageSize'];
 export type PageRequest = NonNullable<ListPeopleInput['page']>;
 

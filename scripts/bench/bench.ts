@@ -4,11 +4,14 @@ import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import type { MethodInput, MethodName, MethodOutput } from '../../common/contract.ts';
 import { MemorySessionSlot } from '../../main/core/api/session-slot.ts';
 import { DATABASE_FILE } from '../../main/core/data-dir.ts';
-import { decodeCursor, SORTS } from '../../main/core/db/people-query.ts';
+import { decodeCursor } from '../../main/core/db/people-pages.ts';
+import { SORTS } from '../../main/core/db/people-sorted-rows.ts';
 import { createRoster } from '../../main/core/roster.ts';
+import { benchBackups } from './backups.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
 import { writeResults } from './results-file.ts';
@@ -19,15 +22,20 @@ let root = ''; // the repository, passed in by run.mjs (this file runs from a bu
 const SORT_KEYS = Object.keys(SORTS) as (keyof typeof SORTS)[];
 const TABS = ['active', 'deactivated'] as const;
 const LIKE = `(first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')`;
-let sqliteVersion = 'unknown'; // read from the bench's own connection
 const like = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function main(argv: string[], repoRoot: string): Promise<void> {
   root = repoRoot;
   const { values } = parseArgs({
     args: argv,
-    options: { users: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '7' } },
+    options: {
+      users: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      runs: { type: 'string', default: '7' },
+      only: { type: 'string', default: 'people,backups,browser' },
+    },
   });
+  const only = new Set(values.only.split(','));
   const users = Number(values.users);
   const seed = Number(values.seed);
   const runs = Math.max(5, Number(values.runs));
@@ -57,22 +65,24 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
   fs.mkdirSync(work, { recursive: true, mode: 0o700 });
   fs.copyFileSync(path.join(dataDir, DATABASE_FILE), path.join(work, DATABASE_FILE));
   try {
-    await benchCore(work, runs, rows, log);
-    await benchBrowserMode(work, runs, rows, log);
+    if (only.has('people')) await benchCore(work, runs, rows, log);
+    if (only.has('backups')) await benchBackups(work, runs, rows, log);
+    if (only.has('browser')) await benchBrowserMode(work, runs, rows, log);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 
   printTable(rows, (s) => process.stdout.write(`${s}\n`));
   const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
-  const file = writeResults(root, String(users), { users, seed, generation: gen, rows }, { sqlite: sqliteVersion });
+  const name = only.size === 3 ? String(users) : `${users}-${[...only].sort().join('-')}`;
+  const sqlite = new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string; // the SQLite every section used
+  const file = writeResults(root, name, { users, seed, generation: gen, rows }, { sqlite });
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);
 }
 
 async function benchCore(dataDir: string, runs: number, rows: Row[], log: (s: string) => void): Promise<void> {
   const roster = await createRoster({ dataDir }); // bcrypt cost 12, as in the app
   const db = roster.db;
-  sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
   const slot = new MemorySessionSlot();
   const call = async <K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
     const r = await roster.dispatch(method, input, slot);

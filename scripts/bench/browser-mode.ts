@@ -48,16 +48,20 @@ export function stop(child: ChildProcess): Promise<void> {
 
 /** Signs in over the HTTP bridge, fetches the first People page, and returns VmRSS in MB. */
 export async function rssAfterFirstPage(s: Started, email: string, password: string): Promise<number> {
-  const token = s.url.searchParams.get('token')!;
-  let cookies = `roster_bridge=${token}`;
+  const origin = s.url.origin;
+  // What the page's preload does: trade the one-time link for this tab's key, then send it with every call.
+  const claimed = await fetch(new URL('/bridge/claim', origin), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ ticket: s.url.searchParams.get('launch') }),
+  });
+  const { key } = (await claimed.json()) as { key: string };
   const call = async (method: string, payload: unknown) => {
-    const res = await fetch(new URL(`/api/${method}`, s.url.origin), {
+    const res = await fetch(new URL(`/api/${method}`, origin), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: s.url.origin, cookie: cookies },
+      headers: { 'content-type': 'application/json', origin, 'x-roster-key': key },
       body: JSON.stringify(payload),
     });
-    const session = /roster_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
-    if (session) cookies = `roster_bridge=${token}; roster_session=${session[1]}`;
     const body = (await res.json()) as { ok: boolean; error?: { message: string } };
     if (!body.ok) throw new Error(`${method} over the bridge failed: ${body.error?.message}`);
     return body;

@@ -125,3 +125,35 @@ test('forgot password without email set up tells the person to contact an admini
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(page.getByText('Please contact an administrator to have them reset your password.')).toBeVisible();
 });
+
+test('correcting an invited person\'s email: the dialog says a new invite goes out, and shows that it went', async ({ page, roster, sink }) => {
+  test.slow();
+  await createAdmin(page, roster);
+  expect((await page.evaluate((s) => window.roster.saveEmailSettings(s), sink.settings())).ok).toBe(true);
+  expect((await page.evaluate((p) => window.roster.addPerson(p), { ...BOB, email: 'bob@typo.test' })).ok).toBe(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Actions for Bob Marley' }).click();
+  await page.getByRole('menuitem', { name: 'Edit Details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit details' });
+  await dialog.getByLabel('Email').fill(BOB.email);
+  await expect(dialog).toContainText(`Saving sends a new invite to ${BOB.email}. The invite sent to bob@typo.test stops working.`);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const result = page.getByRole('dialog', { name: 'New invite for Bob Marley' });
+  await expect(result).toContainText(`We've sent an invite to ${BOB.email}.`);
+  expect((await sink.waitForMessage((m) => m.to.includes(BOB.email))).subject).toBe("You're invited to Roster");
+  await result.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('row', { name: /bob@example\.org/ })).toBeVisible();
+});
+
+test('security "None" with a login needs the named confirmation before the password is sent unencrypted', async ({ page, roster, sink }) => {
+  await createAdmin(page, roster);
+  await page.getByRole('tab', { name: 'Email' }).click();
+  await fillEmailSettings(page, sink);
+  await page.getByRole('combobox', { name: 'Security' }).click();
+  await page.getByRole('option', { name: 'None (unencrypted)' }).click();
+  const confirm = page.getByLabel(/Send the password without encryption/);
+  await expect(confirm).not.toBeChecked();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText(/the SMTP password would cross the network unencrypted/)).toBeVisible();
+  expect(sink.messages).toHaveLength(0);
+});

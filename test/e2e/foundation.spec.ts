@@ -49,22 +49,17 @@ test('a wrong password is refused with a message that does not say which part wa
   await expect(page.getByRole('alert')).toHaveText('Incorrect email or password.');
 });
 
-test('a request from a foreign origin is refused with 403', async ({ page, roster }) => {
+test('an API call needs this tab\'s key from our own origin: a foreign origin is refused with 403, no key with 401', async ({ page, roster }) => {
   await roster.open(page);
-  const cookies = await page.context().cookies();
-  const bridge = cookies.find((c) => c.name === 'roster_bridge');
-  expect(bridge?.httpOnly).toBe(true);
-  expect(bridge?.sameSite).toBe('Strict');
-  const foreign = await page.request.post(`${roster.origin}/api/getStatus`, {
-    headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' },
-    data: {},
-  });
-  expect(foreign.status()).toBe(403);
-  const ours = await page.request.post(`${roster.origin}/api/getStatus`, {
-    headers: { Origin: roster.origin, 'Content-Type': 'application/json' },
-    data: {},
-  });
-  expect(ours.status()).toBe(200);
+  expect(await page.context().cookies()).toEqual([]); // Roster sets no cookie at all
+  const key = await page.evaluate(() => sessionStorage.getItem('roster.bridgeKey'));
+  expect(key).toMatch(/^[\w-]{40,}$/);
+  const post = (headers: Record<string, string>) =>
+    page.request.post(`${roster.origin}/api/getStatus`, { headers: { 'Content-Type': 'application/json', ...headers }, data: {} });
+  expect((await post({ Origin: 'http://evil.example', 'X-Roster-Key': key! })).status()).toBe(403);
+  expect((await post({ Origin: roster.origin })).status()).toBe(401);
+  expect((await post({ Origin: roster.origin, 'X-Roster-Key': 'guessed' })).status()).toBe(401);
+  expect((await post({ Origin: roster.origin, 'X-Roster-Key': key! })).status()).toBe(200);
 });
 
 test('the page never sees the session token', async ({ page, roster }) => {

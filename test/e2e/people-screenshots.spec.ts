@@ -16,6 +16,7 @@ const people: SeedPerson[] = [
   { firstName: 'Dennis', lastName: 'Ritchie', email: 'dennis.ritchie@example.com' },
   { firstName: 'Barbara', lastName: 'Liskov', email: 'barbara.liskov@example.com', lastLoginAt: day(10, 16) },
   { firstName: 'Tim', lastName: 'Berners-Lee', email: 'tim.bl@example.com', invited: true },
+  { firstName: 'Frances', lastName: 'Allen', email: 'frances.allen@example.com', temporaryPasswordExpired: true },
   { firstName: 'Radia', lastName: 'Perlman', email: 'radia.perlman@example.com', lastLoginAt: day(11) },
   { firstName: 'Ken', lastName: 'Thompson', email: 'ken.thompson@example.com', deactivated: true, lastLoginAt: day(2) },
 ];
@@ -33,7 +34,9 @@ test('screenshots of People, its dialogs and the account page', async ({ page, r
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill('Plum-Orbit-Lantern-42');
   await shot(page, 'sign-in');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('people-count')).toHaveText('10 people found');
+  await expect(page.getByTestId('people-count')).toHaveText('11 people found');
+  // The admin is told when a temporary password has expired.
+  await expect(page.getByRole('row', { name: /Frances Allen/ })).toContainText('Temporary password expired');
   await shot(page, 'people');
 
   await page.getByRole('button', { name: 'Add person' }).click();

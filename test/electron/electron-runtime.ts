@@ -14,6 +14,13 @@ const electronVersion: string = JSON.parse(fs.readFileSync(path.join(electronDir
 export const ELECTRON_BINARY = electronBinaryPath({ electronPackageDir: electronDir, platform: process.platform, env: process.env });
 export const NATIVE_BINDING = electronNativeBindingPath({ root: ROOT, electronVersion, platform: process.platform, arch: process.arch });
 
+/** Set to 1 on machines that have an Electron runtime: there the suite must run, and a skip is a failure. */
+export const REQUIRE_ELECTRON_ENV = 'ROSTER_REQUIRE_ELECTRON';
+
+export function electronRequired(env: Record<string, string | undefined> = process.env): boolean {
+  return env[REQUIRE_ELECTRON_ENV] === '1';
+}
+
 /** Why the suite cannot run here, or null when it can. */
 export function unavailableReason(): string | null {
   if (!fs.existsSync(ELECTRON_BINARY)) return `Electron runtime not available on this machine (${ELECTRON_BINARY} missing)`;

@@ -1,13 +1,18 @@
 // Roster in a real Electron window: the first-run screen appears, window.roster is exactly the contract, and
-// the window cannot be navigated away or open new windows. Skips, saying why, where Electron cannot run.
+// the window cannot be navigated away or open new windows. Skips, saying why, where Electron cannot run, unless
+// ROSTER_REQUIRE_ELECTRON=1 says this machine has a runtime: then not running is a failure.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import type { BrowserWindow } from 'electron'; // types only: nothing here loads Electron
 import { METHOD_NAMES } from '../../common/method-names.ts';
-import { ELECTRON_BINARY, ENTRY, unavailableReason } from './electron-runtime.ts';
+import { ELECTRON_BINARY, ENTRY, REQUIRE_ELECTRON_ENV, electronRequired, unavailableReason } from './electron-runtime.ts';
 
 const reason = unavailableReason();
+if (reason !== null && electronRequired()) {
+  throw new Error(`${REQUIRE_ELECTRON_ENV}=1, so the Electron suite must run, but it cannot: ${reason}.`);
+}
 test.skip(reason !== null, reason ?? '');
 
 let app: ElectronApplication;
@@ -42,19 +47,31 @@ test('window.roster has exactly the contract methods, and the page has no Node',
   expect(status).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
 });
 
+type Attempts = { url: string; prevented: boolean }[];
+
 test('navigation to an outside URL is refused', async () => {
   const before = page.url();
+  // A listener added now runs after Roster's own will-navigate handler, so it sees that handler's decision.
+  const browserWindow = await app.browserWindow(page);
+  await browserWindow.evaluate((win: BrowserWindow) => {
+    const attempts: Attempts = [];
+    (globalThis as { rosterNavigations?: Attempts }).rosterNavigations = attempts;
+    win.webContents.on('will-navigate', (event) => attempts.push({ url: event.url, prevented: event.defaultPrevented }));
+  });
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(500);
+  // Wait for main to have seen the attempt and decided, instead of sleeping and hoping it has.
+  const attempts = () => app.evaluate(() => (globalThis as { rosterNavigations?: Attempts }).rosterNavigations ?? []);
+  await expect.poll(attempts).toEqual([{ url: 'https://example.com/', prevented: true }]);
   expect(page.url()).toBe(before);
   await expect(page.getByText('Create your admin account')).toBeVisible();
 });
 
 test('window.open is refused', async () => {
+  // null means main's window-open handler has already answered "deny": no window is on its way.
   const opened = await page.evaluate(() => window.open('https://example.com/') === null);
   expect(opened).toBe(true);
-  await page.waitForTimeout(500);
-  expect(app.windows()).toHaveLength(1);
+  // Main's own list of windows, not Playwright's app.windows(), which learns of new pages only later.
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });

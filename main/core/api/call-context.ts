@@ -7,6 +7,11 @@ export interface CallContext {
   slot: SessionSlot;
   /** The signed-in, active user, or null for a public call without a session. */
   user: UserRow | null;
+  /**
+   * Runs `change` in one IMMEDIATE transaction after checking the caller again, as the dispatcher did on arrival.
+   * Every write a signed-in caller makes goes through here, so nothing awaited before it can outlive their access.
+   */
+  transaction<T>(change: () => T): T;
 }
 
 /** For methods whose access level guarantees a user. */

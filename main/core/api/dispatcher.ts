@@ -1,10 +1,11 @@
 // The ONE door into main: every call from any transport goes through dispatch(). It validates the payload
 // with the contract's schema, checks access against the caller's session, runs the handler and turns any
 // failure into a typed error value. It never throws.
-import { contract, type MethodName } from '../../../common/contract.ts';
+import { contract, type MethodName, type MethodSpec } from '../../../common/contract.ts';
 import type { Result, RosterError } from '../../../common/errors.ts';
 import { isMethodName } from '../../../common/method-names.ts';
 import type { Sessions } from '../auth/sessions.ts';
+import type { Db } from '../db/open-database.ts';
 import type { UserRow, UsersRepo } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../services/clock.ts';
@@ -14,11 +15,9 @@ import type { SessionSlot } from './session-slot.ts';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
-/** Methods a person who must choose a new password may still call. */
-const ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED = new Set<MethodName>(['getStatus', 'getMe', 'signOut', 'chooseNewPassword']);
-
 export interface DispatcherDeps {
   handlers: Handlers;
+  db: Db;
   sessions: Sessions;
   users: UsersRepo;
   clock: Clock;
@@ -38,6 +37,17 @@ function payloadSize(payload: unknown): number | null {
     return Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '');
   } catch {
     return null; // cyclic, BigInt, ...: not a payload any contract accepts
+  }
+}
+
+/** Throws the typed refusal when `user` may not call `method`; public methods let anyone through. */
+function refuseUnlessAllowed(method: MethodName, user: UserRow | null): void {
+  const spec: MethodSpec = contract[method];
+  if (spec.access === 'public') return;
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+  if (spec.access === 'admin' && user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins can do that.');
+  if (user.must_change_password && !spec.allowedWhilePasswordChangeRequired) {
+    throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
   }
 }
 
@@ -71,15 +81,22 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
 
       const user = caller(slot);
-      if (spec.access !== 'public') {
-        if (!user) return fail('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
-        if (spec.access === 'admin' && user.role !== 'admin') return fail('FORBIDDEN', 'Only admins can do that.');
-        if (user.must_change_password && !ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED.has(method)) {
-          return fail('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
-        }
-      }
+      refuseUnlessAllowed(method, user);
 
-      const ctx: CallContext = { slot, user };
+      const ctx: CallContext = {
+        slot,
+        user,
+        // The caller is checked again inside the write: a session ended or a role lost while this call awaited
+        // (a hash, a mail server) must stop it, or a former admin would finish an admin-only action.
+        transaction: (change) =>
+          deps.db
+            .transaction(() => {
+              const now = caller(slot);
+              if (user) refuseUnlessAllowed(method, now?.id === user.id ? now : null);
+              return change();
+            })
+            .immediate(),
+      };
       const handler = deps.handlers[method] as (input: unknown, ctx: CallContext) => unknown;
       const value = await handler(parsed.data, ctx);
       return { ok: true, value: value === undefined ? null : value };

@@ -1,4 +1,4 @@
-// Where a transport keeps the caller's session token: per Electron window, or per browser cookie.
+// Where a transport keeps the caller's session token: per Electron window, or per browser-mode tab key.
 export interface SessionSlot {
   get(): string | undefined;
   set(token: string | undefined): void;

@@ -42,7 +42,8 @@ export class WorkerPasswordHasher implements PasswordHasher {
       const p = this.pending.get(id);
       if (!p) return;
       this.pending.delete(id);
-      if (this.pending.size === 0) worker.unref();
+      // Not once close() has begun: an unref'd worker lets the process exit before terminate() settles.
+      if (this.pending.size === 0 && this.worker === worker) worker.unref();
       if (error !== undefined) p.reject(new Error(`password hashing failed: ${error}`));
       else p.resolve(result!);
     });
@@ -81,6 +82,8 @@ export class WorkerPasswordHasher implements PasswordHasher {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    worker.ref(); // an idle worker is unref'd: the process must not exit before terminate() settles
+    await worker.terminate();
   }
 }

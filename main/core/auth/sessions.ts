@@ -1,4 +1,4 @@
-// Signed-in sessions. The token lives only with the transport (an Electron window, a browser cookie); the
+// Signed-in sessions. The token lives only with the transport (an Electron window, a browser tab's key slot); the
 // database keeps its hash. Ending a person's sessions is how deactivation, role and password changes take effect.
 import type { Db } from '../db/open-database.ts';
 import { newSessionToken, sha256 } from './secrets.ts';
@@ -10,6 +10,8 @@ export class Sessions {
   private readonly find;
   private readonly deleteOne;
   private readonly deleteForUser;
+  private readonly deleteExpired;
+  private readonly deleteForUserExcept;
 
   constructor(db: Db) {
     this.insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
@@ -18,10 +20,13 @@ export class Sessions {
     );
     this.deleteOne = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
     this.deleteForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+    this.deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+    this.deleteForUserExcept = db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?');
   }
 
-  /** Returns the new token; only its hash is stored. */
+  /** Returns the new token; only its hash is stored. Expired sessions are cleared on the way. */
   start(userId: number, now: number): string {
+    this.prune(now);
     const token = newSessionToken();
     this.insert.run(sha256(token), userId, now, now + SESSION_LIFETIME_MS);
     return token;
@@ -35,7 +40,13 @@ export class Sessions {
     this.deleteOne.run(sha256(token));
   }
 
-  endAllFor(userId: number): void {
-    this.deleteForUser.run(userId);
+  /** Ends every session of the person; `except` keeps the caller's own (someone changing their own details). */
+  endAllFor(userId: number, except?: string): number {
+    if (!except) return this.deleteForUser.run(userId).changes;
+    return this.deleteForUserExcept.run(userId, sha256(except)).changes;
+  }
+
+  prune(now: number): void {
+    this.deleteExpired.run(now);
   }
 }

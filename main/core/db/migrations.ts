@@ -116,6 +116,20 @@ export const MIGRATIONS: Migration[] = [
       ${REBUILD_DERIVED_SQL}
     `,
   },
+  {
+    version: 3,
+    description: 'temporary passwords expire; one-time codes record when wrong guesses locked them; expiry indexes for pruning',
+    sql: `
+      -- Set while the person holds a temporary password (must_change_password = 1); past it, that password no
+      -- longer signs in. Temporary passwords handed out before this version get 7 days from the upgrade.
+      ALTER TABLE users ADD COLUMN temporary_password_expires_at INTEGER;
+      UPDATE users SET temporary_password_expires_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 + ${7 * 24 * 60 * 60 * 1000}
+        WHERE must_change_password = 1 AND password_hash IS NOT NULL;
+      ALTER TABLE one_time_codes ADD COLUMN locked_at INTEGER;
+      CREATE INDEX sessions_expires ON sessions(expires_at);
+      CREATE INDEX one_time_codes_expires ON one_time_codes(expires_at);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

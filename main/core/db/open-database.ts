@@ -17,6 +17,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   migrations?: Migration[];
   now?: () => number;
+  /** false for a file that is itself a copy (a backup being restored): its original stays untouched. */
+  backupBeforeMigrating?: boolean;
 }
 
 /** Refuses anything that is not an SQLite file, so a stray file in the data folder is never overwritten. */
@@ -54,7 +56,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     // 64 MiB of page cache (SQLite's default is 2 MiB), filled only as pages are read: a search that looks up a
     // few thousand scattered rows at 1M people then stays in memory instead of re-reading pages (~2x faster).
     db.pragma('cache_size = -65536');
-    await migrate(db, file, options.migrations ?? MIGRATIONS, options.now ?? Date.now);
+    await migrate(db, file, options.migrations ?? MIGRATIONS, options.now ?? Date.now, options.backupBeforeMigrating ?? true);
     return db;
   } catch (err) {
     db.close();
@@ -65,7 +67,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 }
 
-async function migrate(db: Db, file: string, migrations: Migration[], now: () => number): Promise<void> {
+async function migrate(db: Db, file: string, migrations: Migration[], now: () => number, backupFirst: boolean): Promise<void> {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length ? Math.max(...migrations.map((m) => m.version)) : LATEST_VERSION;
   if (current > latest) {
@@ -75,7 +77,7 @@ async function migrate(db: Db, file: string, migrations: Migration[], now: () =>
   }
   const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return;
-  if (current > 0) {
+  if (current > 0 && backupFirst) {
     // An online backup of the file as it was, so a failed or regretted upgrade loses nothing.
     await db.backup(`${file}.before-v${pending[pending.length - 1]!.version}-${now()}.bak`);
   }

@@ -16,12 +16,21 @@ export interface UserRow {
   updated_at: number;
   last_login_at: number | null;
   deactivated_at: number | null;
+  /** While a temporary password is held (must_change_password = 1): when it stops working. */
+  temporary_password_expires_at: number | null;
 }
 
 export function statusOf(row: Pick<UserRow, 'is_active' | 'password_hash'>): PersonStatus {
   if (!row.is_active) return 'deactivated';
   return row.password_hash === null ? 'invited' : 'active';
 }
+
+/** An admin who can sign in: active, with a password (an invited admin has none yet). The last-admin rule counts these. */
+export function isActiveAdmin(row: Pick<UserRow, 'role' | 'is_active' | 'password_hash'>): boolean {
+  return row.role === 'admin' && statusOf(row) === 'active';
+}
+
+export const fullName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -37,6 +46,7 @@ export function toPerson(row: UserRow): Person {
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     deactivatedAt: iso(row.deactivated_at),
+    temporaryPasswordExpiresAt: row.must_change_password ? iso(row.temporary_password_expires_at) : null,
   };
 }
 
@@ -47,6 +57,7 @@ export interface NewUser {
   role: Role;
   passwordHash: string | null;
   mustChangePassword: boolean;
+  temporaryPasswordExpiresAt?: number | null;
 }
 
 export class UsersRepo {
@@ -62,11 +73,14 @@ export class UsersRepo {
     this.byId = db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?');
     this.byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, created_at, updated_at)
-       VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @now, @now)`,
+      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, temporary_password_expires_at, created_at, updated_at)
+       VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @temporaryPasswordExpiresAt, @now, @now)`,
     );
     this.anyUser = db.prepare('SELECT 1 FROM users LIMIT 1').pluck();
-    this.activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1").pluck();
+    // isActiveAdmin, as SQL; it stops at the second: admins may be many, and reading each one's row costs.
+    this.activeAdmins = db
+      .prepare("SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL LIMIT 2)")
+      .pluck();
     this.loginStmt = db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?');
   }
 
@@ -82,12 +96,18 @@ export class UsersRepo {
     return this.anyUser.get() === undefined;
   }
 
-  countActiveAdmins(): number {
-    return this.activeAdmins.get() as number;
+  /** At least two admins can sign in (isActiveAdmin), so one of them may be demoted or deactivated. */
+  hasSeveralActiveAdmins(): boolean {
+    return (this.activeAdmins.get() as number) >= 2;
   }
 
   insert(user: NewUser, now: number): UserRow {
-    const info = this.insertStmt.run({ ...user, mustChangePassword: user.mustChangePassword ? 1 : 0, now });
+    const info = this.insertStmt.run({
+      ...user,
+      mustChangePassword: user.mustChangePassword ? 1 : 0,
+      temporaryPasswordExpiresAt: user.temporaryPasswordExpiresAt ?? null,
+      now,
+    });
     return this.get(Number(info.lastInsertRowid))!;
   }
 

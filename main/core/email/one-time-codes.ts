@@ -1,69 +1,121 @@
-// One-time codes for invites and password resets: stored only as a SHA-256 hash, single use, expiring, at most
-// MAX_CODE_ATTEMPTS wrong tries, and a new code for a person invalidates their older ones.
-import { timingSafeEqual } from 'node:crypto';
+// One-time codes for invites and password resets: stored only as an HMAC keyed by a secret kept outside the
+// database (a stolen copy of roster.db or of a backup cannot be brute-forced offline: 50 bits fall to a GPU in
+// a day under a bare SHA-256), single use, expiring, and a new code for a person invalidates their older ones.
+// Wrong guesses slow further guesses for the address (see redeemCode); a code itself dies only after
+// MAX_CODE_ATTEMPTS wrong tries, a count at which guessing a 50-bit code is hopeless anyway.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { oneTimeCode, sha256 } from '../auth/secrets.ts';
 import type { Db } from '../db/open-database.ts';
 
 export type CodePurpose = 'invite' | 'reset';
-export const MAX_CODE_ATTEMPTS = 5;
+/** 1,000 tries at a 2^50 space: about one chance in a trillion; the per-address back-off makes even that take weeks. */
+export const MAX_CODE_ATTEMPTS = 1000;
 export const RESET_CODE_LIFETIME_MS = 60 * 60 * 1000;
+/** The file in the data folder holding the HMAC key (owner-only, like secret.key). */
+export const CODE_KEY_FILE = 'codes.key';
+const HMAC_PREFIX = 'hmac:';
 
 interface CodeRow {
   id: number;
   purpose: CodePurpose;
   code_hash: string;
+  failed_attempts: number;
 }
 
-export type CodeCheck = { ok: true; codeId: number; purpose: CodePurpose } | { ok: false };
+export type CodeCheck =
+  | { ok: true; codeId: number; purpose: CodePurpose }
+  /** `locked`: this wrong guess was the last the code allowed; it no longer works. */
+  | { ok: false; locked?: { purpose: CodePurpose; attempts: number } };
+
+export interface InviteCodeInfo {
+  createdAt: number;
+  expiresAt: number;
+  lockedAt: number | null;
+  failedAttempts: number;
+}
 
 export class OneTimeCodes {
   private readonly insertStmt;
   private readonly revokeStmt;
   private readonly liveStmt;
   private readonly failStmt;
+  private readonly lockStmt;
   private readonly consumeStmt;
+  private readonly pruneStmt;
+  private readonly inviteStmt;
 
-  constructor(db: Db) {
+  /** `key` gives the HMAC key (read from its file on first use). */
+  constructor(
+    db: Db,
+    private readonly key: () => Buffer,
+  ) {
     this.insertStmt = db.prepare(
       'INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.revokeStmt = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL');
     this.liveStmt = db.prepare<[number, number, number], CodeRow>(
-      `SELECT id, purpose, code_hash FROM one_time_codes
+      `SELECT id, purpose, code_hash, failed_attempts FROM one_time_codes
        WHERE user_id = ? AND used_at IS NULL AND expires_at > ? AND failed_attempts < ? ORDER BY id DESC LIMIT 1`,
     );
     this.failStmt = db.prepare('UPDATE one_time_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?');
+    this.lockStmt = db.prepare('UPDATE one_time_codes SET failed_attempts = failed_attempts + 1, locked_at = ? WHERE id = ?');
     this.consumeStmt = db.prepare(
       'UPDATE one_time_codes SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ? AND failed_attempts < ?',
     );
+    this.pruneStmt = db.prepare('DELETE FROM one_time_codes WHERE expires_at <= ?');
+    this.inviteStmt = db.prepare<[number], InviteCodeInfo>(
+      `SELECT created_at AS createdAt, expires_at AS expiresAt, locked_at AS lockedAt, failed_attempts AS failedAttempts
+       FROM one_time_codes WHERE user_id = ? AND purpose = 'invite' AND used_at IS NULL ORDER BY id DESC LIMIT 1`,
+    );
+  }
+
+  private hmac(normalizedCode: string): string {
+    return HMAC_PREFIX + createHmac('sha256', this.key()).update(normalizedCode).digest('hex');
   }
 
   /** Issues a new code (returned for display, as ABCDE-12345) and invalidates older ones. Call inside the change's transaction. */
   issue(userId: number, purpose: CodePurpose, now: number, lifetimeMs: number): string {
+    this.pruneStmt.run(now);
     this.revokeAll(userId, now);
     const code = oneTimeCode();
-    this.insertStmt.run(userId, purpose, sha256(code.normalized), now, now + lifetimeMs);
+    this.insertStmt.run(userId, purpose, this.hmac(code.normalized), now, now + lifetimeMs);
     return code.display;
   }
 
-  revokeAll(userId: number, now: number): void {
-    this.revokeStmt.run(now, userId);
+  revokeAll(userId: number, now: number): number {
+    return this.revokeStmt.run(now, userId).changes;
   }
 
   /** Compares a normalised code with the person's live one; a wrong code counts against it. Call in a write transaction. */
   check(userId: number, normalizedCode: string, now: number): CodeCheck {
     const live = this.liveStmt.get(userId, now, MAX_CODE_ATTEMPTS);
     if (!live) return { ok: false };
-    const matches = timingSafeEqual(Buffer.from(sha256(normalizedCode), 'hex'), Buffer.from(live.code_hash, 'hex'));
-    if (!matches) {
+    // Codes issued before HMACs (a bare SHA-256) keep working until they expire, so no pending invite dies.
+    const expected = live.code_hash.startsWith(HMAC_PREFIX) ? this.hmac(normalizedCode) : sha256(normalizedCode);
+    const a = Buffer.from(expected);
+    const b = Buffer.from(live.code_hash);
+    if (a.length === b.length && timingSafeEqual(a, b)) return { ok: true, codeId: live.id, purpose: live.purpose };
+    const attempts = live.failed_attempts + 1;
+    if (attempts < MAX_CODE_ATTEMPTS) {
       this.failStmt.run(live.id);
       return { ok: false };
     }
-    return { ok: true, codeId: live.id, purpose: live.purpose };
+    this.lockStmt.run(now, live.id);
+    return { ok: false, locked: { purpose: live.purpose, attempts } };
   }
 
   /** Marks a checked code used; false when it was used, revoked or expired since it was checked. */
   consume(codeId: number, now: number): boolean {
     return this.consumeStmt.run(now, codeId, now, MAX_CODE_ATTEMPTS).changes === 1;
+  }
+
+  /** The person's latest invite code that was neither used nor revoked, live or not; undefined when there is none. */
+  latestInvite(userId: number): InviteCodeInfo | undefined {
+    return this.inviteStmt.get(userId);
+  }
+
+  /** Expired codes are of no use to anyone: deleted when a code is issued, and at start. */
+  prune(now: number): void {
+    this.pruneStmt.run(now);
   }
 }

@@ -1,27 +1,24 @@
 // The SMTP settings as Roster uses them, and how they are kept in the settings store: the password sealed by
 // the SecretBox, never in plaintext, never sent to the renderer.
-import type { EmailSettingsView, SmtpSecurity } from '../../../common/contract.ts';
+import type { EmailSettingsView, SmtpSettings } from '../../../common/contract.ts';
 import type { SecretBox } from '../settings/secret-box.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 
 export const DEFAULT_INVITE_LIFETIME_HOURS = 72;
 const STORE_KEY = 'email';
 
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  username: string;
-  /** Plaintext, in memory only; empty when no login is used or the stored one could not be decrypted. */
-  password: string;
-  fromAddress: string;
-  fromName: string;
-  replyTo: string;
-  allowSelfSigned: boolean;
-  inviteLifetimeHours: number;
+/**
+ * Why these settings must not be used to sign in to the server, or null. Sending the SMTP password over a
+ * connection without TLS needs the admin's explicit confirmation, checked on save and again before every send
+ * (settings saved by an older Roster have none).
+ */
+export function plaintextLoginRefusal(s: Pick<SmtpSettings, 'security' | 'username' | 'allowPasswordWithoutTls'>): string | null {
+  if (s.security !== 'none' || !s.username || s.allowPasswordWithoutTls) return null;
+  return 'With security "None" the SMTP password would cross the network unencrypted. Choose STARTTLS or SSL/TLS, or tick "Send the password without encryption" to confirm.';
 }
 
 /** What is written to config.json. */
+/** At rest: the password sealed by the SecretBox (in memory, SmtpSettings.password is the plaintext, or empty). */
 interface StoredSettings extends Omit<SmtpSettings, 'password'> {
   passwordSealed: string | null;
 }
@@ -46,7 +43,12 @@ export class SmtpSettingsStore {
     const s = this.stored();
     if (!s) return null;
     const { passwordSealed, ...rest } = s;
-    return { ...rest, inviteLifetimeHours: rest.inviteLifetimeHours || DEFAULT_INVITE_LIFETIME_HOURS, password: this.open(passwordSealed) };
+    return {
+      ...rest,
+      allowPasswordWithoutTls: rest.allowPasswordWithoutTls === true,
+      inviteLifetimeHours: rest.inviteLifetimeHours || DEFAULT_INVITE_LIFETIME_HOURS,
+      password: this.open(passwordSealed),
+    };
   }
 
   private open(sealed: string | null): string {
@@ -81,6 +83,7 @@ export class SmtpSettingsStore {
       fromName: s?.fromName ?? 'Roster',
       replyTo: s?.replyTo ?? '',
       allowSelfSigned: s?.allowSelfSigned ?? false,
+      allowPasswordWithoutTls: s?.allowPasswordWithoutTls ?? false,
       inviteLifetimeHours: s?.inviteLifetimeHours ?? DEFAULT_INVITE_LIFETIME_HOURS,
       secretStorageWarning: this.box.weaknessWarning(),
     };

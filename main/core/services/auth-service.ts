@@ -6,9 +6,9 @@ import { signedInUser } from '../api/call-context.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
+import { chosenPasswordFields, isExpiredTemporaryPassword } from '../auth/temporary-password.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
-import type { Db } from '../db/open-database.ts';
 import type { UserRow, UsersRepo } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from './clock.ts';
@@ -16,9 +16,9 @@ import { sessionInfo } from './session-info.ts';
 
 export const DISABLED_MESSAGE = 'Your account is disabled. Please contact your administrator.';
 export const INVALID_CREDENTIALS_MESSAGE = 'Incorrect email or password.';
+export const EXPIRED_MESSAGE = 'Your temporary password has expired. Ask your administrator to reset your password.';
 
 export interface AuthDeps {
-  db: Db;
   users: UsersRepo;
   sessions: Sessions;
   throttle: LoginThrottle;
@@ -28,20 +28,14 @@ export interface AuthDeps {
   emailConfigured: () => boolean;
 }
 
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
 export class AuthService {
   /** A hash to compare against when the email is unknown, so both cases take the same time. */
   private dummyHash: Promise<string> | null = null;
 
-  constructor(private readonly d: AuthDeps) {}
+  constructor(private readonly deps: AuthDeps) {}
 
   private dummy(): Promise<string> {
-    this.dummyHash ??= this.d.hasher.hash('roster-timing-equaliser-not-a-password');
+    this.dummyHash ??= this.deps.hasher.hash('roster-timing-equaliser-not-a-password');
     return this.dummyHash;
   }
 
@@ -54,19 +48,18 @@ export class AuthService {
 
   status(ctx: CallContext): Status {
     return {
-      needsFirstAdmin: this.d.users.isEmpty(),
+      needsFirstAdmin: this.deps.users.isEmpty(),
       session: ctx.user ? sessionInfo(ctx.user) : null,
-      emailConfigured: this.d.emailConfigured(),
+      emailConfigured: this.deps.emailConfigured(),
     };
   }
 
   async createFirstAdmin(input: ParsedInput<'createFirstAdmin'>, ctx: CallContext): Promise<SessionInfo> {
-    if (!this.d.users.isEmpty()) throw alreadySetUp();
+    if (!this.deps.users.isEmpty()) throw alreadySetUp();
     await assertAcceptablePassword(input.password, input, 'password');
-    const hash = await this.d.hasher.hash(input.password);
-    const { db, users, sessions, audit, clock } = this.d;
-    const { user, token } = db
-      .transaction(() => {
+    const hash = await this.deps.hasher.hash(input.password);
+    const { users, sessions, audit, clock } = this.deps;
+    const { user, token } = ctx.transaction(() => {
         // Checked again inside the write transaction: two first-run windows cannot both create an admin.
         if (!users.isEmpty()) throw alreadySetUp();
         const now = clock.now();
@@ -77,49 +70,46 @@ export class AuthService {
         users.recordLogin(created.id, now);
         audit.record(now, created.id, 'first_admin_created', created.id, { email: created.email });
         return { user: users.get(created.id)!, token: sessions.start(created.id, now) };
-      })
-      .immediate();
+      });
     ctx.slot.set(token);
     return sessionInfo(user);
   }
 
   async signIn(input: ParsedInput<'signIn'>, ctx: CallContext): Promise<SessionInfo> {
-    const { db, users, sessions, throttle, audit, clock, hasher } = this.d;
+    const { users, sessions, throttle, audit, clock, hasher } = this.deps;
     const email = input.email;
-    const wait = throttle.secondsToWait(email, clock.now());
-    if (wait > 0) {
-      audit.record(clock.now(), null, 'sign_in_locked', users.findByEmail(email)?.id ?? null, { email, waitSeconds: wait });
-      throw new AppError('THROTTLED', `Too many failed sign-in attempts. Try again in ${describeWait(wait)}.`, {
-        retryAfterSeconds: wait,
-      });
-    }
+    throttle.refuseWhileLocked(email, clock.now(), audit, { action: 'sign_in_locked', actorId: null, targetId: () => users.findByEmail(email)?.id ?? null });
     const found = users.findByEmail(email);
     const storedHash = found?.password_hash ?? null;
     const matches = await hasher.verify(input.password, storedHash ?? (await this.dummy()));
     if (!found || storedHash === null || !matches) {
-      db.transaction(() => {
+      ctx.transaction(() => {
         throttle.recordFailure(email, clock.now());
         audit.record(clock.now(), null, 'sign_in_failed', found?.id ?? null, { email });
-      }).immediate();
+      });
       throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
     }
-    const token = db
-      .transaction(() => {
+    const token = ctx.transaction(() => {
         // Re-read: the account may have changed while the hash was being checked.
         const user = users.get(found.id);
         if (!user || user.password_hash !== storedHash) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
         if (!user.is_active) {
           audit.record(clock.now(), null, 'sign_in_failed', user.id, { email, reason: 'disabled' });
-          return null;
+          return 'disabled';
+        }
+        // Told only to whoever knows the password, like "disabled": it reveals nothing to a guesser.
+        if (isExpiredTemporaryPassword(user, clock.now())) {
+          audit.record(clock.now(), null, 'sign_in_failed', user.id, { email, reason: 'temporary_password_expired' });
+          return 'expired';
         }
         const now = clock.now();
         throttle.recordSuccess(email);
         users.recordLogin(user.id, now);
         audit.record(now, user.id, 'sign_in', user.id, {});
         return sessions.start(user.id, now);
-      })
-      .immediate();
-    if (token === null) throw new AppError('ACCOUNT_DISABLED', DISABLED_MESSAGE);
+      });
+    if (token === 'disabled') throw new AppError('ACCOUNT_DISABLED', DISABLED_MESSAGE);
+    if (token === 'expired') throw new AppError('PASSWORD_EXPIRED', EXPIRED_MESSAGE);
     ctx.slot.set(token);
     return sessionInfo(users.get(found.id)!);
   }
@@ -127,11 +117,11 @@ export class AuthService {
   signOut(ctx: CallContext): null {
     const token = ctx.slot.get();
     if (token) {
-      const { db, sessions, audit, clock } = this.d;
-      db.transaction(() => {
+      const { sessions, audit, clock } = this.deps;
+      ctx.transaction(() => {
         sessions.end(token);
         if (ctx.user) audit.record(clock.now(), ctx.user.id, 'sign_out', ctx.user.id, {});
-      }).immediate();
+      });
     }
     ctx.slot.set(undefined);
     return null;
@@ -141,10 +131,19 @@ export class AuthService {
     return sessionInfo(signedInUser(ctx));
   }
 
+  /** A wrong current password counts like a failed sign-in: otherwise a borrowed session could guess it freely. */
   async changePassword(input: ParsedInput<'changePassword'>, ctx: CallContext): Promise<null> {
     const user = signedInUser(ctx);
-    const ok = user.password_hash !== null && (await this.d.hasher.verify(input.currentPassword, user.password_hash));
-    if (!ok) throw new AppError('INVALID_CREDENTIALS', 'Your current password is incorrect.', { field: 'currentPassword' });
+    const { throttle, audit, clock } = this.deps;
+    throttle.refuseWhileLocked(user.email, clock.now(), audit, { action: 'password_change_locked', actorId: user.id, targetId: () => user.id });
+    const ok = user.password_hash !== null && (await this.deps.hasher.verify(input.currentPassword, user.password_hash));
+    if (!ok) {
+      ctx.transaction(() => {
+        throttle.recordFailure(user.email, clock.now());
+        audit.record(clock.now(), user.id, 'password_change_failed', user.id, {});
+      });
+      throw new AppError('INVALID_CREDENTIALS', 'Your current password is incorrect.', { field: 'currentPassword' });
+    }
     await this.replacePassword(user, input.newPassword, ctx);
     return null;
   }
@@ -154,7 +153,7 @@ export class AuthService {
     if (!user.must_change_password) {
       throw new AppError('CONFLICT', 'Your password has already been chosen. Use Change password instead.');
     }
-    if (user.password_hash !== null && (await this.d.hasher.verify(input.newPassword, user.password_hash))) {
+    if (user.password_hash !== null && (await this.deps.hasher.verify(input.newPassword, user.password_hash))) {
       throw new AppError('WEAK_PASSWORD', 'Choose a password different from the temporary one.', { field: 'newPassword' });
     }
     return sessionInfo(await this.replacePassword(user, input.newPassword, ctx));
@@ -163,21 +162,20 @@ export class AuthService {
   /** Sets a person's own new password, ends their other sessions and keeps this one signed in. */
   private async replacePassword(user: UserRow, newPassword: string, ctx: CallContext): Promise<UserRow> {
     await assertAcceptablePassword(newPassword, { email: user.email, firstName: user.first_name, lastName: user.last_name });
-    const hash = await this.d.hasher.hash(newPassword);
-    const { db, users, sessions, audit, clock } = this.d;
-    const { updated, token } = db
-      .transaction(() => {
+    const hash = await this.deps.hasher.hash(newPassword);
+    const { users, sessions, audit, clock } = this.deps;
+    const { updated, token } = ctx.transaction(() => {
         const current = users.get(user.id);
         if (!current || !current.is_active || current.password_hash !== user.password_hash) {
           throw new AppError('CONFLICT', 'Your account changed while saving. Please sign in again.');
         }
         const now = clock.now();
-        const row = users.update(user.id, { password_hash: hash, must_change_password: 0 }, now);
+        const row = users.update(user.id, chosenPasswordFields(hash), now);
         sessions.endAllFor(user.id);
+        this.deps.throttle.recordSuccess(user.email);
         audit.record(now, user.id, 'password_changed', user.id, {});
         return { updated: row, token: sessions.start(user.id, now) };
-      })
-      .immediate();
+      });
     ctx.slot.set(token);
     return updated;
   }

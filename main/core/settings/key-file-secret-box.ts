@@ -12,7 +12,8 @@ export const KEY_FILE_WARNING =
   'The SMTP password is encrypted with a key kept in a file in Roster\'s data folder that only your account can read. ' +
   'This is weaker than an operating-system keychain: anyone who can read your files can recover it.';
 
-function loadOrCreateKey(file: string): Buffer {
+/** A 32-byte key kept in `file` (created owner-only on first use; never overwritten once it exists). */
+export function loadOrCreateKey(file: string): Buffer {
   try {
     const key = fs.readFileSync(file);
     if (key.length !== 32) throw new Error(`${file} is not a Roster key file. Move it aside; the SMTP password will need to be entered again.`);

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Delivery } from '../../../common/contract.ts';
+import { formatDateTime } from '../format.ts';
 import { useSnackbar } from './snackbar-provider.tsx';
 
 export function DeliveryResult({ delivery, purpose }: { delivery: Delivery; purpose: 'invite' | 'reset' }) {
@@ -46,7 +47,8 @@ export function DeliveryResult({ delivery, purpose }: { delivery: Delivery; purp
         </Button>
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        Hand this to them; it is shown only once. They'll choose their own password when they first sign in.
+        Hand this to them; it is shown only once and works until {formatDateTime(delivery.expiresAt)}. They'll choose their own
+        password when they first sign in.
       </Typography>
     </Stack>
   );

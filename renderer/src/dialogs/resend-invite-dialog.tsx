@@ -1,14 +1,16 @@
-// Resend invite: sends a fresh invite (the old code stops working) and says how it went.
+// Resend invite: says how the current invite stands (sent, expiring, or locked by wrong guesses), sends a fresh
+// one (the old code stops working) and says how it went.
+import Alert from '@mui/material/Alert';
 import Dialog from '@mui/material/Dialog';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import { useId, useState } from 'react';
-import type { Delivery, Person } from '../../../common/contract.ts';
+import { useEffect, useId, useState } from 'react';
+import type { Delivery, InviteStatus, Person } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { DeliveryResult } from '../components/delivery-result.tsx';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
-import { fullName } from '../format.ts';
+import { formatDateTime, fullName } from '../format.ts';
 import { DialogError, CancelAndAction, DoneAction } from '../components/dialog-parts.tsx';
 
 export function ResendInviteDialog({ person, onClose, onSettled }: { person: Person; onClose: () => void; onSettled: () => void }) {
@@ -18,6 +20,10 @@ export function ResendInviteDialog({ person, onClose, onSettled }: { person: Per
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [delivery, setDelivery] = useState<Delivery | null>(null);
+  const [status, setStatus] = useState<InviteStatus | null>(null);
+  useEffect(() => {
+    call('inviteStatus', { id: person.id }).then(setStatus, () => setStatus(null)); // the dialog works without it
+  }, [person.id]);
 
   const resend = async () => {
     setBusy(true);
@@ -41,11 +47,31 @@ export function ResendInviteDialog({ person, onClose, onSettled }: { person: Per
         {delivery ? (
           <DeliveryResult delivery={delivery} purpose="invite" />
         ) : (
-          <DialogContentText>A new invite goes to {person.email}; the previous one stops working.</DialogContentText>
+          <>
+            {status && <InviteState status={status} />}
+            <DialogContentText>A new invite goes to {person.email}; the previous one stops working.</DialogContentText>
+          </>
         )}
         <DialogError message={error} />
       </DialogContent>
       {delivery ? <DoneAction onClose={onClose} /> : <CancelAndAction onCancel={onClose} label="Resend invite" busy={busy} onAction={resend} />}
     </Dialog>
+  );
+}
+
+function InviteState({ status }: { status: InviteStatus }) {
+  if (status.lockedAt) {
+    return (
+      <Alert severity="warning" sx={{ mb: 2 }}>
+        The invite sent {formatDateTime(status.sentAt)} stopped working on {formatDateTime(status.lockedAt)} after {status.wrongGuesses} wrong
+        code entries: someone may have been guessing it.
+      </Alert>
+    );
+  }
+  const expired = Date.parse(status.expiresAt) <= Date.now();
+  return (
+    <DialogContentText sx={{ mb: 1 }}>
+      The current invite was sent {formatDateTime(status.sentAt)} and {expired ? 'expired' : 'expires'} {formatDateTime(status.expiresAt)}.
+    </DialogContentText>
   );
 }

@@ -24,7 +24,11 @@ import { ApiError, call } from '../api.ts';
 import { FormField } from '../components/form-field.tsx';
 import { useForm, type FormState } from '../hooks/use-form.ts';
 
-type Values = Omit<EmailSettingsInput, 'port' | 'inviteLifetimeHours'> & { port: string; inviteLifetimeHours: string };
+type Values = Omit<EmailSettingsInput, 'port' | 'inviteLifetimeHours' | 'allowPasswordWithoutTls'> & {
+  port: string;
+  inviteLifetimeHours: string;
+  allowPasswordWithoutTls: boolean;
+};
 
 const toValues = (v: EmailSettingsView): Values => ({
   host: v.host,
@@ -36,6 +40,7 @@ const toValues = (v: EmailSettingsView): Values => ({
   fromName: v.fromName,
   replyTo: v.replyTo,
   allowSelfSigned: v.allowSelfSigned,
+  allowPasswordWithoutTls: v.allowPasswordWithoutTls,
   inviteLifetimeHours: String(v.inviteLifetimeHours),
 });
 
@@ -152,6 +157,22 @@ function SettingsForm({ view, onChange }: { view: EmailSettingsView; onChange: (
             label="Accept self-signed certificates (only for your own internal mail relay)"
           />
           {form.fieldErrors.allowSelfSigned && <FormHelperText error>{form.fieldErrors.allowSelfSigned}</FormHelperText>}
+          {form.values.security === 'none' && (
+            <>
+              <FormControlLabel
+                sx={{ mt: 1, display: 'flex' }}
+                control={
+                  <Checkbox
+                    checked={form.values.allowPasswordWithoutTls}
+                    onChange={(e) => form.set('allowPasswordWithoutTls', e.target.checked)}
+                    disabled={busy}
+                  />
+                }
+                label="Send the password without encryption (anyone on the network path can read it)"
+              />
+              {form.fieldErrors.allowPasswordWithoutTls && <FormHelperText error>{form.fieldErrors.allowPasswordWithoutTls}</FormHelperText>}
+            </>
+          )}
           {form.formError && <Alert severity="error" role="alert" sx={{ mt: 1 }}>{form.formError}</Alert>}
           {notice && <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} sx={{ mt: 2 }}>{notice.text}</Alert>}
           <Stack direction="row" spacing={1} sx={{ mt: 3, alignItems: 'center', flexWrap: 'wrap' }}>

@@ -15,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useCallback, useState } from 'react';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
 import type { TabCounts } from '../people-loader.ts';
+import { SEARCH_MAX_LENGTH } from '../../../common/rules.ts';
 import { PeoplePagination } from '../components/people-pagination.tsx';
 import { PeopleTable } from '../components/people-table.tsx';
 import type { PersonAction } from '../components/person-actions-menu.tsx';
@@ -114,7 +115,7 @@ const SearchField = memo(function SearchField({ setSearch }: { setSearch: (text:
       defaultValue=""
       onChange={(e) => setSearch(e.target.value)}
       slotProps={{
-        htmlInput: { maxLength: 200 },
+        htmlInput: { maxLength: SEARCH_MAX_LENGTH },
         input: {
           startAdornment: (
             <InputAdornment position="start">

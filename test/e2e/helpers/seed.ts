@@ -1,6 +1,7 @@
 // Seeds a data folder's database directly (before Roster starts), for lists too long to build through the UI.
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
+import type { Role } from '../../../common/contract.ts';
 import { test as base } from '@playwright/test';
 import { DATABASE_FILE } from '../../../main/core/data-dir.ts';
 import { openDatabase } from '../../../main/core/db/open-database.ts';
@@ -13,11 +14,13 @@ export interface SeedPerson {
   firstName: string;
   lastName: string;
   email: string;
-  role?: 'user' | 'admin';
+  role?: Role;
   /** No password yet: shown as Invited. */
   invited?: boolean;
   deactivated?: boolean;
   lastLoginAt?: number;
+  /** Holds a temporary password that expired yesterday. */
+  temporaryPasswordExpired?: boolean;
 }
 
 /** Writes ADMIN (able to sign in) and `people` through the app's own migrations; the server is not running yet. */
@@ -28,15 +31,16 @@ export async function seedDatabase(dataDir: string, people: SeedPerson[]): Promi
     const hash = bcrypt.hashSync(ADMIN.password, 4);
     const insert = db.prepare(
       `INSERT INTO users (first_name, last_name, email, role, is_active, password_hash, must_change_password,
-         created_at, updated_at, last_login_at, deactivated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+         temporary_password_expires_at, created_at, updated_at, last_login_at, deactivated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const now = Date.now();
     db.transaction(() => {
-      insert.run(ADMIN.firstName, ADMIN.lastName, ADMIN.email, 'admin', 1, hash, now, now, null, null);
+      insert.run(ADMIN.firstName, ADMIN.lastName, ADMIN.email, 'admin', 1, hash, 0, null, now, now, null, null);
       for (const p of people) {
         const active = p.deactivated ? 0 : 1;
-        insert.run(p.firstName, p.lastName, p.email.toLowerCase(), p.role ?? 'user', active, p.invited ? null : hash, now, now, p.lastLoginAt ?? null, active ? null : now);
+        const expired = p.temporaryPasswordExpired ? [1, now - 24 * 60 * 60 * 1000] : [0, null];
+        insert.run(p.firstName, p.lastName, p.email.toLowerCase(), p.role ?? 'user', active, p.invited ? null : hash, ...expired, now, now, p.lastLoginAt ?? null, active ? null : now);
       }
     })();
   } finally {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../common/method-names.ts';
-import { contract } from '../../../common/contract.ts';
 import { GOOD_PASSWORD, startTestRoster } from '../harness.ts';
 
 describe('the dispatcher', () => {
@@ -32,45 +31,7 @@ describe('the dispatcher', () => {
     expect(await c.raw('signIn', { n: 10n })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
-  it('refuses every signed-in and admin method without a session', async () => {
-    const t = await startTestRoster();
-    await t.admin();
-    for (const name of METHOD_NAMES.filter((n) => contract[n].access !== 'public')) {
-      const result = await t.caller().raw(name, {});
-      // Either the payload is invalid for that method, or the missing session is reported; never a success.
-      expect(result.ok, name).toBe(false);
-      if (!result.ok && result.error.code !== 'VALIDATION') expect(result.error.code, name).toBe('UNAUTHENTICATED');
-    }
-    expect(await t.caller().raw('tabCounts', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-  });
-
-  it('refuses every admin method to a signed-in non-admin with FORBIDDEN, whatever the payload', async () => {
-    const t = await startTestRoster();
-    const admin = await t.admin();
-    const { delivery } = await admin.ok('addPerson', { firstName: 'Uma', lastName: 'User', email: 'uma@example.org' });
-    if (delivery.kind !== 'temporaryPassword') throw new Error('expected a temporary password');
-    const uma = t.caller();
-    await uma.ok('signIn', { email: 'uma@example.org', password: delivery.temporaryPassword });
-    await uma.ok('chooseNewPassword', { newPassword: 'umbrella tangerine voyage' });
-    const adminMethods = METHOD_NAMES.filter((n) => contract[n].access === 'admin');
-    expect(adminMethods.length).toBeGreaterThan(10);
-    const validPayloads: Record<string, unknown> = {
-      listPeople: { tab: 'active', pageSize: 25 },
-      countPeople: { tab: 'active' },
-      addPerson: { firstName: 'X', lastName: 'Y', email: 'x@y.org' },
-      editPerson: { id: 1, firstName: 'X', lastName: 'Y', email: 'x@y.org' },
-      setRole: { id: 2, role: 'admin', expectedRole: 'user' },
-    };
-    for (const name of adminMethods) {
-      const payload = validPayloads[name] ?? (name.endsWith('Person') || name.endsWith('Invite') || name === 'resetPassword' ? { id: 1 } : {});
-      const result = await uma.raw(name, payload);
-      if (!result.ok && result.error.code === 'VALIDATION') continue; // schema first; covered by the next line
-      expect(result, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    }
-    expect(await uma.raw('setRole', { id: 2, role: 'admin', expectedRole: 'user' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const role = t.roster.db.prepare("SELECT role FROM users WHERE email = 'uma@example.org'").pluck().get();
-    expect(role).toBe('user');
-  });
+  // Who may call which method is pinned, method by method, in access-policy.test.ts.
 
   it('lets a person who must choose a new password do nothing else', async () => {
     const t = await startTestRoster();

@@ -70,6 +70,9 @@ describe('the Electron entry', () => {
     expect(window.webContents.listenerCount('will-navigate')).toBe(1);
     expect(window.webContents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(fake.permissionHandlers.check?.()).toBe(false);
+    // A development checkout keeps DevTools and Electron's menu; packaged builds drop both (window-options.test.ts).
+    expect(window.options.webPreferences).toMatchObject({ devTools: true });
+    expect(fake.menus).toEqual([]);
 
     const page = fake.protocolHandlers.get('app')!(new Request('app://roster/'));
     expect(page.status).toBe(200);

@@ -1,5 +1,6 @@
 // Roster's window turns on every Electron isolation feature explicitly.
 import { describe, expect, it } from 'vitest';
+import { packagedMenuTemplate } from '../../../main/electron/app-menu.ts';
 import { windowOptions } from '../../../main/electron/window-options.ts';
 
 const PRELOAD = '/opt/roster/dist/preload/electron.cjs';
@@ -40,5 +41,22 @@ describe('windowOptions', () => {
 
   it('opens hidden and is shown when ready, so no blank frame flashes', () => {
     expect(windowOptions(PRELOAD).show).toBe(false);
+  });
+
+  it('Trust 9: packaged builds have DevTools off; a development checkout keeps them', () => {
+    expect(windowOptions(PRELOAD, { packaged: true }).webPreferences!.devTools).toBe(false);
+    expect(windowOptions(PRELOAD).webPreferences!.devTools).toBe(true);
+  });
+});
+
+describe('Trust 9: the menu of a packaged build', () => {
+  it.each([
+    ['linux', null],
+    ['win32', null],
+    ['darwin', [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]],
+  ] as const)('on %s is not Electron\'s default (no Reload, no DevTools)', (platform, expected) => {
+    const template = packagedMenuTemplate(platform);
+    expect(template).toEqual(expected);
+    expect(JSON.stringify(template)).not.toMatch(/toggleDevTools|reload|viewMenu/i);
   });
 });

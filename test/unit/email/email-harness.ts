@@ -1,7 +1,7 @@
 // Shared set-up for the email tests: a test Roster plus a real SMTP sink on 127.0.0.1, stopped after each test.
 import { afterEach } from 'vitest';
-import { SmtpSink, type SinkOptions } from '../../fixtures/smtp-sink.ts';
-import { startTestRoster, type Caller, type TestRoster } from '../harness.ts';
+import { codeIn, SmtpSink, type SinkOptions } from '../../fixtures/smtp-sink.ts';
+import { GOOD_PASSWORD, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
 import type { RosterOptions } from '../../../main/core/roster.ts';
 
 const sinks: SmtpSink[] = [];
@@ -38,4 +38,30 @@ export const NEW_PASSWORD = 'a river runs through it quietly';
 
 export function auditActions(t: TestRoster): string[] {
   return t.roster.db.prepare<[], string>('SELECT action FROM audit_log ORDER BY id').pluck().all();
+}
+
+/** Bob as an active person with a password he chose (GOOD_PASSWORD), signed in in his own window. */
+export async function withBob(world: EmailWorld) {
+  const { t, sink, admin } = world;
+  const { person } = await admin.ok('addPerson', BOB);
+  const code = codeIn(await sink.waitForMessage((m) => m.to.includes(BOB.email)));
+  const bob = t.caller();
+  await bob.ok('redeemCode', { email: BOB.email, code, newPassword: GOOD_PASSWORD });
+  sink.messages.length = 0;
+  return { id: person.id, bob };
+}
+
+/** An invited person and the code their invite email carried. */
+export async function invited(world: EmailWorld, email = BOB.email) {
+  const { person } = await world.admin.ok('addPerson', { ...BOB, email });
+  const code = codeIn(await world.sink.waitForMessage((m) => m.to.includes(email)));
+  return { id: person.id, code };
+}
+
+export function auditDetails(t: TestRoster, action: string): Record<string, unknown>[] {
+  return t.roster.db
+    .prepare<[string], string>('SELECT details FROM audit_log WHERE action = ? ORDER BY id')
+    .pluck()
+    .all(action)
+    .map((d) => JSON.parse(d) as Record<string, unknown>);
 }

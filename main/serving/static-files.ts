@@ -1,8 +1,10 @@
-// Serves the built renderer: GET/HEAD only, paths confined to the build folder, the app's CSP on every answer.
+// Serving the built renderer, shared by both ways to run (Electron's app:// protocol and browser mode's server, which
+// must not import each other): the app's CSP and headers on every answer, paths confined to the build folder.
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const CONTENT_SECURITY_POLICY = "default-src 'self'";
+/** The same policy is in renderer/index.html as a <meta> (a test keeps them equal), so static scanners see it too. */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
