@@ -34,6 +34,8 @@ export interface WebServer {
 }
 
 const PRELOAD_PATH = '/preload-web.js';
+/** How long an idle connection from the browser stays open. */
+export const KEEP_ALIVE_MS = 5 * 60_000;
 export const CLAIM_PATH = '/bridge/claim';
 /** How much of an oversized body is read (and dropped) so the 413 reaches the client; beyond it, hang up. */
 const DRAIN_LIMIT = 1024 * 1024;
@@ -41,7 +43,10 @@ const DRAIN_LIMIT = 1024 * 1024;
 type Extra = Record<string, string | string[]>;
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Extra = {}) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  // A length, not chunks: the browser knows the answer is whole when its bytes are in, without waiting for the
+  // closing chunk.
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': length, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
 
@@ -169,6 +174,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // The admin reads a page for a while between clicks; with Node's default of 5 s each first click after a pause
+  // paid for a new connection. Only this machine's browser connects, so idle connections cost nothing to keep.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
