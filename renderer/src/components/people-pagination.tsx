@@ -8,7 +8,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { PeoplePage } from '../../../common/contract.ts';
 import { PAGE_SIZES } from '../../../common/rules.ts';
 import type { PageSize, PeopleListActions } from '../hooks/use-people-list.ts';
@@ -21,10 +21,16 @@ const CLOSE_AT_THE_LATEST_MS = 300;
  * Uncontrolled value (it keeps its own, as the search box does), so a choice re-draws it once rather than a second
  * time for the page's new state. After a choice the list stays open until the rows of that size are on screen
  * (at most CLOSE_AT_THE_LATEST_MS): closing it (its fade, the focus going back) ran while the request was in flight
- * and held up the answer. Escape, a click outside or choosing the same size close it at once.
+ * and held up the answer. Escape, a click outside or choosing the same size close it at once. It learns that the
+ * rows are in through `handle` after they are drawn, not from a prop: a prop re-drew the open list in the same render
+ * as the rows, before they reached the screen.
  */
-const RowsPerPage = memo(function RowsPerPage(props: { initial: PageSize; shown: PageSize; setPageSize: (size: PageSize) => void }) {
-  const { initial, shown, setPageSize } = props;
+interface RowsShown {
+  shown: (size: PageSize) => void;
+}
+
+const RowsPerPage = memo(function RowsPerPage(props: { initial: PageSize; setPageSize: (size: PageSize) => void; handle: Ref<RowsShown> }) {
+  const { initial, setPageSize, handle } = props;
   const [open, setOpen] = useState(false);
   const chosen = useRef<PageSize | null>(null);
   const choosing = useRef(false);
@@ -34,9 +40,11 @@ const RowsPerPage = memo(function RowsPerPage(props: { initial: PageSize; shown:
     clearTimeout(timer.current);
     setOpen(false);
   }, []);
-  useEffect(() => {
-    if (chosen.current !== null && shown === chosen.current) close();
-  }, [shown, close]);
+  useImperativeHandle(handle, () => ({
+    shown: (size) => {
+      if (chosen.current === size) close();
+    },
+  }), [close]);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <TextField
@@ -111,12 +119,16 @@ interface Props {
 export const PeoplePagination = memo(function PeoplePagination({ page, shownPageSize, initialPageSize, total, actions }: Props) {
   const pages = total === null ? null : Math.max(1, Math.ceil(total / shownPageSize));
   const index = page?.pageIndex ?? 0;
+  const rowsPerPage = useRef<RowsShown>(null);
+  useEffect(() => {
+    rowsPerPage.current?.shown(shownPageSize);
+  }, [page, shownPageSize]);
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1, flexWrap: 'wrap', borderTop: 1, borderColor: 'divider' }}>
       <Typography variant="body2" role="status" sx={{ flexGrow: 1 }} data-testid="people-count">
         {total === null ? 'Counting…' : peopleFound(total)}
       </Typography>
-      <RowsPerPage initial={initialPageSize} shown={shownPageSize} setPageSize={actions.setPageSize} />
+      <RowsPerPage initial={initialPageSize} setPageSize={actions.setPageSize} handle={rowsPerPage} />
       <Typography variant="body2" data-testid="page-number" sx={{ minWidth: 96, textAlign: 'center' }}>
         Page {index + 1}
         {pages !== null && ` of ${pages}`}
