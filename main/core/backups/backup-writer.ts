@@ -31,10 +31,35 @@ export interface WrittenBackup {
   judgement: Judgement;
 }
 
+const PARTIAL = /^\.roster-backup-\d+-(\d+)\.partial(-journal|-wal|-shm)?$/;
+
+/** True while a process with this id runs (another Roster writing its own backup into a shared folder). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // it exists, owned by someone else
+  }
+}
+
+/**
+ * Removes the half-written copies a process killed mid-backup left behind (its `finally` never ran): each names
+ * the process that wrote it, so only copies of processes that are gone, or of an earlier life of this process id,
+ * are removed. Backups are written one at a time, so this process has none in progress here.
+ */
+export function sweepAbandonedPartials(folder: string): void {
+  for (const name of fs.readdirSync(folder)) {
+    const pid = PARTIAL.exec(name)?.[1];
+    if (pid !== undefined && (Number(pid) === process.pid || !running(Number(pid)))) removeIfPresent(path.join(folder, name));
+  }
+}
+
 export async function writeBackup(options: WriteBackupOptions): Promise<WrittenBackup> {
   const { folder, kind, now, onProgress = () => {}, signal, nativeBinding } = options;
   const takenAt = now();
   const partial = path.join(folder, `.roster-backup-${takenAt}-${process.pid}.partial`);
+  sweepAbandonedPartials(folder);
   try {
     onProgress('Copying the database', 0);
     // Created empty and owner-only first: SQLite keeps an existing file's mode, and gives its journals the same.

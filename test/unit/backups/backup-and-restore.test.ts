@@ -32,6 +32,19 @@ describe('Back up now', () => {
     expect(t.roster.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'backup_created'").pluck().get()).toBe(1);
   });
 
+  it('removes the half-written copies of a backup killed part-way, and leaves alone those another running process is writing', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    const folder = backupsDir(t.dataDir);
+    fs.mkdirSync(folder, { recursive: true });
+    const gone = 2 ** 22 + 12345; // above Linux's default pid_max (4194304 is its ceiling): no such process
+    const abandoned = [`.roster-backup-1-${gone}.partial`, `.roster-backup-1-${gone}.partial-journal`, `.roster-backup-2-${process.pid}.partial`];
+    const live = `.roster-backup-3-${process.ppid}.partial`; // our parent runs for as long as this test does
+    for (const f of [...abandoned, live]) fs.writeFileSync(path.join(folder, f), 'half a database');
+    const entry = await admin.ok('backUpNow', {});
+    expect(fs.readdirSync(folder).filter((f) => !f.endsWith('.check.json')).sort()).toEqual([live, entry.fileName].sort());
+  });
+
   it('is one consistent snapshot: every write committed before it began, and each write made during it whole or not at all', async () => {
     const t = await startTestRoster();
     const admin = await t.admin();
