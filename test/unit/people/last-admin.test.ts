@@ -13,7 +13,7 @@ import { addSignedInPerson, makeAdmin } from './helpers.ts';
 
 /** Two admins, each already past the dispatcher's access check (as two windows whose calls arrive together). */
 function pastTheCheck(t: TestRoster, user: UserRow): CallContext {
-  return { slot: new MemorySessionSlot(), user, transaction: (change) => t.roster.db.transaction(change).immediate() };
+  return { slot: new MemorySessionSlot(), user, transaction: (change) => t.roster.db.transaction(change).immediate(), recheck: () => {} };
 }
 
 async function twoAdmins(t: TestRoster) {

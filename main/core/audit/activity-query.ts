@@ -1,0 +1,139 @@
+// The Activity page's rows, newest first, as index ranges: a filter becomes one "stream" per index range it needs
+// (one per action for kinds, an acting and a concerned range per action for a person), each read in (at, id)
+// order from its own index and merged. Pages are keyset (a cursor is the (at, id) of an edge row); a stream is
+// read lazily, so an export of a million entries holds one small batch per stream at a time.
+import type { ActivityFilter } from '../../../common/activity.ts';
+import { ACTIVITY_KINDS, actionsOfKinds, AUDIT_ACTION_NAMES } from '../../../common/audit-actions.ts';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open-database.ts';
+import { AppError } from '../errors.ts';
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  actor_id: number | null;
+  action: string;
+  target_id: number | null;
+  details: string;
+  repeats: number | null;
+  hash: Buffer | null;
+}
+
+/** One index range: the index (see migration 4) and the equality terms that pick the range. */
+export interface Stream {
+  index: string;
+  where: string;
+  params: (string | number)[];
+}
+
+export type Position = [at: number, id: number];
+/** Older: newest first, going back in time. Newer: the other way (the page before a cursor, the last page). */
+export type Direction = 'older' | 'newer';
+
+const COLUMNS = 'id, at, actor_id, action, target_id, details, repeats, hash';
+/** Equal to the concerned-person index's own WHERE, so SQLite may use that (partial) index. */
+const NOT_SELF = 'actor_id IS NOT target_id';
+const FAR_FUTURE = 8_640_000_000_000_000;
+
+export function streamsFor(filter: Pick<ActivityFilter, 'personId' | 'kinds'>): Stream[] {
+  const someKinds = filter.kinds.length > 0 && filter.kinds.length < ACTIVITY_KINDS.length;
+  const actions = someKinds ? actionsOfKinds(filter.kinds) : null;
+  if (filter.personId === null) {
+    if (!actions) return [{ index: 'audit_by_time', where: '', params: [] }];
+    return actions.map((a) => ({ index: 'audit_by_action', where: 'action = ?', params: [a] }));
+  }
+  const person = filter.personId;
+  return (actions ?? AUDIT_ACTION_NAMES).flatMap((a) => [
+    { index: 'audit_by_actor', where: 'actor_id = ? AND action = ?', params: [person, a] },
+    { index: 'audit_by_target', where: `target_id = ? AND action = ? AND ${NOT_SELF}`, params: [person, a] },
+  ]);
+}
+
+export function encodePosition(p: Position): string {
+  return Buffer.from(JSON.stringify(p)).toString('base64url');
+}
+
+export function decodePosition(cursor: string): Position {
+  try {
+    const p: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(p) && p.length === 2 && p.every((v) => Number.isSafeInteger(v))) return p as Position;
+  } catch {
+    /* below */
+  }
+  throw new AppError('VALIDATION', 'That list position is no longer valid. Showing the first page.', { field: 'page' });
+}
+
+/** Entries strictly older (or newer) than a position come first in that direction. */
+const ahead = (a: AuditRow, b: AuditRow, direction: Direction) =>
+  direction === 'older' ? a.at > b.at || (a.at === b.at && a.id > b.id) : a.at < b.at || (a.at === b.at && a.id < b.id);
+
+export class ActivityQuery {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Db) {}
+
+  private statement(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** The SQL of one stream's batch: its range, the time range, past `after` when given, in the direction's order. */
+  sql(stream: Stream, direction: Direction, withCursor: boolean, count = false): string {
+    const dir = direction === 'older' ? 'DESC' : 'ASC';
+    const terms = [stream.where, 'at >= ? AND at < ?', withCursor ? `(at, id) ${direction === 'older' ? '<' : '>'} (?, ?)` : ''].filter(Boolean).join(' AND ');
+    if (count) return `SELECT COUNT(*) FROM audit_log INDEXED BY ${stream.index} WHERE ${terms}`;
+    return `SELECT ${COLUMNS} FROM audit_log INDEXED BY ${stream.index} WHERE ${terms} ORDER BY at ${dir}, id ${dir} LIMIT ?`;
+  }
+
+  /**
+   * Entries of every stream merged in the direction's order, read `batch` at a time per stream, starting past
+   * `start`. Lazy: only what is taken is read (plus one batch per stream).
+   */
+  *entries(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>, direction: Direction, batch: number, start?: Position): Generator<AuditRow> {
+    const bounds = [range.from ?? 0, range.to ?? FAR_FUTURE];
+    const cursors = streams.map((stream) => ({ stream, buffer: [] as AuditRow[], pos: 0, exhausted: false, last: start }));
+    const peek = (c: (typeof cursors)[number]): AuditRow | undefined => {
+      if (c.pos >= c.buffer.length && !c.exhausted) {
+        const sql = this.sql(c.stream, direction, !!c.last);
+        c.buffer = this.statement(sql).all(...c.stream.params, ...bounds, ...(c.last ?? []), batch) as AuditRow[];
+        c.pos = 0;
+        c.exhausted = c.buffer.length < batch;
+        const tail = c.buffer[c.buffer.length - 1];
+        if (tail) c.last = [tail.at, tail.id];
+      }
+      return c.buffer[c.pos];
+    };
+    for (;;) {
+      let best: (typeof cursors)[number] | null = null;
+      let bestRow: AuditRow | undefined;
+      for (const c of cursors) {
+        const row = peek(c);
+        if (row && (!bestRow || ahead(row, bestRow, direction))) {
+          best = c;
+          bestRow = row;
+        }
+      }
+      if (!best || !bestRow) return;
+      best.pos++;
+      yield bestRow;
+    }
+  }
+
+  take(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>, direction: Direction, limit: number, start?: Position): AuditRow[] {
+    const rows: AuditRow[] = [];
+    if (limit <= 0) return rows;
+    for (const row of this.entries(streams, range, direction, limit, start)) {
+      rows.push(row);
+      if (rows.length === limit) break;
+    }
+    return rows;
+  }
+
+  count(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>): number {
+    const bounds = [range.from ?? 0, range.to ?? FAR_FUTURE];
+    let total = 0;
+    for (const s of streams) total += this.statement(this.sql(s, 'older', false, true)).pluck().get(...s.params, ...bounds) as number;
+    return total;
+  }
+}
