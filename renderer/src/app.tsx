@@ -15,6 +15,8 @@ import { TopBar, type ShellView } from './components/top-bar.tsx';
 import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
 import { FirstRunPage } from './pages/first-run-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
+import { ActivityPage } from './activity/activity-page.tsx';
+import type { PersonChoice } from './activity/use-activity-list.ts';
 import { BackupsPage } from './backups/backups-page.tsx';
 import { EmailSettingsPage } from './pages/email-settings-page.tsx';
 import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
@@ -46,6 +48,12 @@ function Screens() {
   const [status, setStatus] = useState<Status | null>(null);
   const [signedOutView, setSignedOutView] = useState<SignedOutView>('signIn');
   const [view, setView] = useState<ShellView>('people');
+  // Activity opened from a person's row menu starts filtered to them; from the Admin Panel tab, unfiltered.
+  const [activityFor, setActivityFor] = useState<{ person: PersonChoice | null; opened: number }>({ person: null, opened: 0 });
+  const go = (next: ShellView) => {
+    if (next === 'activity') setActivityFor((a) => ({ person: null, opened: a.opened + 1 }));
+    setView(next);
+  };
   const [notice, setNotice] = useState<string | null>(null);
 
   const refresh = useCallback(() => call('getStatus', {}).then(setStatus), []);
@@ -93,9 +101,18 @@ function Screens() {
   const adminView = session.role === 'admin' && view !== 'account';
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
-      <TopBar session={session} go={setView} onSignOut={signOut} />
-      {adminView && <AdminBar view={view} go={setView} />}
-      {adminView && view === 'people' && <PeoplePage session={session} />}
+      <TopBar session={session} go={go} onSignOut={signOut} />
+      {adminView && <AdminBar view={view} go={go} />}
+      {adminView && view === 'people' && (
+        <PeoplePage
+          session={session}
+          onViewActivity={(p) => {
+            setActivityFor((a) => ({ person: { id: p.id, name: `${p.firstName} ${p.lastName}`, email: p.email }, opened: a.opened + 1 }));
+            setView('activity');
+          }}
+        />
+      )}
+      {adminView && view === 'activity' && <ActivityPage key={activityFor.opened} session={session} person={activityFor.person} />}
       {adminView && view === 'email' && <EmailSettingsPage session={session} />}
       {adminView && view === 'backups' && <BackupsPage session={session} onRestored={restored} />}
       {!adminView && <AccountPage session={session} onSignOut={signOut} />}

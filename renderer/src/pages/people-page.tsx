@@ -26,11 +26,12 @@ import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { RevokeInviteDialog } from '../dialogs/revoke-invite-dialog.tsx';
 import { usePeopleList } from '../hooks/use-people-list.ts';
 
-type OpenDialog = { kind: 'add' } | { kind: PersonAction; person: Person } | null;
+type DialogAction = Exclude<PersonAction, 'viewActivity'>;
+type OpenDialog = { kind: 'add' } | { kind: DialogAction; person: Person } | null;
 
 const tabLabel = (label: string, count: number | undefined) => (count === undefined ? label : `${label} (${count})`);
 
-export function PeoplePage(_props: { session: SessionInfo }) {
+export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewActivity: (person: Person) => void }) {
   const list = usePeopleList();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
@@ -84,7 +85,7 @@ export function PeoplePage(_props: { session: SessionInfo }) {
           sort={list.sort}
           direction={list.direction}
           onSort={list.sortBy}
-          onAction={(kind, person) => setDialog({ kind, person })}
+          onAction={(kind, person) => (kind === 'viewActivity' ? onViewActivity(person) : setDialog({ kind, person }))}
           onChanged={list.refresh}
         />
         {list.page && rows.length === 0 && (
@@ -101,7 +102,7 @@ export function PeoplePage(_props: { session: SessionInfo }) {
   );
 }
 
-function ActionDialog({ kind, ...props }: { kind: PersonAction; person: Person; onClose: () => void; onSettled: () => void }) {
+function ActionDialog({ kind, ...props }: { kind: DialogAction; person: Person; onClose: () => void; onSettled: () => void }) {
   switch (kind) {
     case 'edit':
       return <EditDetailsDialog {...props} />;
