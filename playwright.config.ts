@@ -13,11 +13,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['./test/e2e/summary-reporter.ts']],
-  projects: [
-    { name: 'e2e', testIgnore: /scale\.spec\.ts/ },
-    // The timed scale test runs after the rest, alone: another test's browser and server would share its two cores.
-    { name: 'scale', testMatch: /scale\.spec\.ts/, dependencies: ['e2e'] },
-  ],
+  // One project: nothing here is timed (speed is the benches' job), so every spec may share the machine.
+  projects: [{ name: 'e2e' }],
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,

@@ -31,12 +31,25 @@ import {
   newPasswordField,
   PAGE_SIZES,
   passwordInput,
+  SEARCH_MAX_LENGTH,
 } from './rules.ts';
 
 export type Access = 'public' | 'signedIn' | 'admin';
-export type Role = 'user' | 'admin';
+
+// Each list of allowed values is written once, as the schema main validates with; its type comes from it.
+export const roleField = z.enum(['user', 'admin']);
+export type Role = z.infer<typeof roleField>;
+/** The People list's Active / Deactivated tabs. */
+export const tabField = z.enum(['active', 'deactivated']);
+export type Tab = z.infer<typeof tabField>;
+export const sortField = z.enum(['name', 'email', 'role', 'lastLogin']);
+export type SortKey = z.infer<typeof sortField>;
+export const directionField = z.enum(['asc', 'desc']);
+export type SortDirection = z.infer<typeof directionField>;
+export const smtpSecurityField = z.enum(['none', 'tls', 'starttls']);
+export type SmtpSecurity = z.infer<typeof smtpSecurityField>;
+
 export type PersonStatus = 'active' | 'invited' | 'deactivated';
-export type Tab = 'active' | 'deactivated';
 
 export interface SessionInfo {
   userId: number;
@@ -82,8 +95,6 @@ export type Delivery =
   | { kind: 'temporaryPassword'; temporaryPassword: string; expiresAt: string; emailError?: string }
   | { kind: 'emailSent'; to: string };
 
-export type SmtpSecurity = 'none' | 'tls' | 'starttls';
-
 /** An invited person's latest invite code, for the admin: when it was sent, and whether guessing locked it. */
 export interface InviteStatus {
   sentAt: string;
@@ -99,23 +110,16 @@ export interface EditResult {
   invite: Delivery | null;
 }
 
-export interface EmailSettingsView {
+/** SMTP settings as main keeps and uses them: the fields of the Email page's form, as main validated them. */
+export type SmtpSettings = z.output<typeof emailSettingsInput>;
+
+/** The saved settings as the Email page shows them: never the password, only whether one is set. */
+export type EmailSettingsView = Omit<SmtpSettings, 'password'> & {
   configured: boolean;
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  username: string;
   passwordSet: boolean;
-  fromAddress: string;
-  fromName: string;
-  replyTo: string;
-  allowSelfSigned: boolean;
-  /** The admin confirmed that the SMTP password may cross the network unencrypted (security "None"). */
-  allowPasswordWithoutTls: boolean;
-  inviteLifetimeHours: number;
   /** Set when secrets cannot be encrypted with an OS keychain (e.g. Linux basic_text backend). */
   secretStorageWarning: string | null;
-}
+};
 
 export interface Status {
   needsFirstAdmin: boolean;
@@ -124,21 +128,20 @@ export interface Status {
 }
 
 const empty = z.object({}).strict();
-const tab = z.enum(['active', 'deactivated']);
 // Control characters (NUL above all) never occur in a name or an address, and would reach the search index's query.
 const searchQuery = z
   .string()
-  .max(200, 'Search is limited to 200 characters.')
+  .max(SEARCH_MAX_LENGTH, `Search is limited to ${SEARCH_MAX_LENGTH} characters.`)
   .refine((v) => !CONTROL_CHARS.test(v), 'Search cannot contain control characters.')
   .transform((v) => v.trim());
 const cursor = z.string().min(1).max(2000);
 
 export const listPeopleInput = z
   .object({
-    tab,
+    tab: tabField,
     query: searchQuery.default(''),
-    sort: z.enum(['name', 'email', 'role', 'lastLogin']).default('name'),
-    direction: z.enum(['asc', 'desc']).default('asc'),
+    sort: sortField.default('name'),
+    direction: directionField.default('asc'),
     pageSize: z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]),
     page: z
       .discriminatedUnion('kind', [
@@ -168,7 +171,7 @@ export const emailSettingsInput = z
       .max(253, 'SMTP host is too long.')
       .regex(/^[A-Za-z0-9.\-:[\]]+$/, 'Enter a host name or IP address.'),
     port: z.number().int('Port must be a whole number.').min(1, 'Port must be 1–65535.').max(65535, 'Port must be 1–65535.'),
-    security: z.enum(['none', 'tls', 'starttls']),
+    security: smtpSecurityField,
     username: z.string().trim().max(256).refine((v) => !/[\r\n]/.test(v), 'No line breaks.'),
     /** Empty keeps the stored password, for the same host, port, security and username only. */
     password: z.string().max(1024),
@@ -183,10 +186,23 @@ export const emailSettingsInput = z
   .strict();
 export type EmailSettingsInput = z.input<typeof emailSettingsInput>;
 
-type Spec<A extends Access, I extends z.ZodType, O> = { access: A; input: I; output?: O };
+interface Spec<A extends Access, I extends z.ZodType, O> {
+  access: A;
+  input: I;
+  output?: O;
+  /**
+   * Still callable, signed in, before a temporary password has been replaced (everything else answers
+   * PASSWORD_CHANGE_REQUIRED). Public methods are open to everyone, this included.
+   */
+  allowedWhilePasswordChangeRequired?: true;
+}
+/** One row of the table, as the dispatcher reads it. */
+export type MethodSpec = Spec<Access, z.ZodType, unknown>;
+type SpecOptions = Pick<MethodSpec, 'allowedWhilePasswordChangeRequired'>;
 const method =
   <O>() =>
-  <A extends Access, I extends z.ZodType>(access: A, input: I): Spec<A, I, O> => ({ access, input });
+  <A extends Access, I extends z.ZodType>(access: A, input: I, options: SpecOptions = {}): Spec<A, I, O> => ({ access, input, ...options });
+const beforePasswordChange: SpecOptions = { allowedWhilePasswordChangeRequired: true };
 
 export const contract = {
   getStatus: method<Status>()('public', empty),
@@ -201,14 +217,14 @@ export const contract = {
     'public',
     z.object({ email: emailField, code: codeField, newPassword: newPasswordField }).strict(),
   ),
-  getMe: method<SessionInfo>()('signedIn', empty),
+  getMe: method<SessionInfo>()('signedIn', empty, beforePasswordChange),
   changePassword: method<null>()(
     'signedIn',
     z.object({ currentPassword: passwordInput, newPassword: newPasswordField }).strict(),
   ),
-  chooseNewPassword: method<SessionInfo>()('signedIn', z.object({ newPassword: newPasswordField }).strict()),
+  chooseNewPassword: method<SessionInfo>()('signedIn', z.object({ newPassword: newPasswordField }).strict(), beforePasswordChange),
   listPeople: method<PeoplePage>()('admin', listPeopleInput),
-  countPeople: method<{ total: number }>()('admin', z.object({ tab, query: searchQuery.default('') }).strict()),
+  countPeople: method<{ total: number }>()('admin', z.object({ tab: tabField, query: searchQuery.default('') }).strict()),
   tabCounts: method<{ active: number; deactivated: number }>()('admin', empty),
   addPerson: method<{ person: Person; delivery: Delivery }>()('admin', z.object(personFields).strict()),
   editPerson: method<EditResult>()('admin', z.object({ id: idField, ...personFields }).strict()),
@@ -217,7 +233,7 @@ export const contract = {
   reactivatePerson: method<Person>()('admin', z.object({ id: idField }).strict()),
   setRole: method<Person>()(
     'admin',
-    z.object({ id: idField, role: z.enum(['user', 'admin']), expectedRole: z.enum(['user', 'admin']) }).strict(),
+    z.object({ id: idField, role: roleField, expectedRole: roleField }).strict(),
   ),
   resendInvite: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
   revokeInvite: method<Person>()('admin', z.object({ id: idField }).strict()),
@@ -239,7 +255,7 @@ export const contract = {
   countActivity: method<{ total: number }>()('admin', activityFilterInput),
   verifyActivityLog: method<LogVerification>()('admin', z.object({ recheck: z.boolean().default(false) }).strict()),
   exportActivity: method<ExportOutcome>()('admin', activityFilterInput),
-} satisfies { [K in MethodName]: Spec<Access, z.ZodType, unknown> };
+} satisfies { [K in MethodName]: MethodSpec };
 
 export type Contract = typeof contract;
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;

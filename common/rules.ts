@@ -7,6 +7,8 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** bcrypt only reads the first 72 bytes; longer passwords are refused rather than silently truncated. */
 export const PASSWORD_MAX_BYTES = 72;
 export const PAGE_SIZES = [25, 50, 100] as const;
+/** The People search box takes at most this many characters; main refuses more. */
+export const SEARCH_MAX_LENGTH = 200;
 
 // Control characters (including CR/LF) never belong in a name; they would also allow email header injection.
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;

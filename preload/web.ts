@@ -2,9 +2,10 @@
 // trades its one-time launch link, once, for a key it keeps in sessionStorage (this tab and this origin only, the
 // port included) and sends as a header with every call. Never a cookie: browsers send 127.0.0.1 cookies to
 // every port, so any local web service the browser visits would get them.
+import { apiPath } from '../common/api-path.ts';
 import type { RosterApi } from '../common/contract.ts';
 import type { Result } from '../common/errors.ts';
-import { METHOD_NAMES } from '../common/method-names.ts';
+import { METHOD_NAMES, type MethodName } from '../common/method-names.ts';
 
 const KEY_STORE = 'roster.bridgeKey';
 const KEY_HEADER = 'X-Roster-Key';
@@ -39,11 +40,11 @@ const unreachable: Result<never> = {
   error: { code: 'INTERNAL', message: 'Roster is not reachable. Is it still running? Start it again and reload this page.' },
 };
 
-async function call(method: string, input: unknown): Promise<Result<unknown>> {
+async function call(method: MethodName, input: unknown): Promise<Result<unknown>> {
   const key = await connected;
   if (key === null) return unreachable;
   try {
-    const res = await fetch(`/api/${method}`, {
+    const res = await fetch(apiPath(method), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [KEY_HEADER]: key },
       credentials: 'omit',

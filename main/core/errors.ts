@@ -23,3 +23,6 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('NOT_FOUND', 'That person no longer exists. The list has been refreshed.');
+
+/** Add, Edit and the invite path find an address taken with the same words, on the same field. */
+export const emailTaken = () => new AppError('EMAIL_TAKEN', 'Email address already in use.', { field: 'email' });

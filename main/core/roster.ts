@@ -24,6 +24,7 @@ import { Mailer } from './email/mailer.ts';
 import { CODE_KEY_FILE, OneTimeCodes } from './email/one-time-codes.ts';
 import { ResetRequestThrottle } from './email/reset-request-throttle.ts';
 import { SmtpSettingsStore } from './email/smtp-settings.ts';
+import { CredentialDelivery } from './services/credential-delivery.ts';
 import { EmailSettingsService } from './services/email-settings-service.ts';
 import { InvitesService } from './services/invites-service.ts';
 import { PeopleService } from './services/people-service.ts';
@@ -62,7 +63,6 @@ export interface Roster {
   dispatch: Dispatch;
   /** The database being served (a restore replaces it). */
   readonly db: Db;
-  dataDir: string;
   /** Present when automatic backups run. */
   backupSchedule: BackupSchedule | null;
   close(): Promise<void>;
@@ -123,12 +123,12 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     const guesses = new LoginThrottle(db);
     sessions.prune(clock.now());
     codes.prune(clock.now());
-    const people = new PeopleService({ db, users, sessions, audit, hasher, clock, revokeCodes });
+    const people = new PeopleService({ db, users, sessions, audit, clock, revokeCodes });
     const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
-    const invites = new InvitesService({ db, users, codes, audit, hasher, clock, mailer, emailSettings, people });
-    const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, emailSettings, people, invites, logError, throttle, guesses });
+    const delivery = new CredentialDelivery({ users, sessions, codes, audit, hasher, clock, mailer, smtpSettings });
+    const invites = new InvitesService({ users, codes, audit, clock });
+    const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, smtpSettings, logError, throttle, guesses });
     const auth = new AuthService({
-      db,
       users,
       sessions,
       audit,
@@ -139,7 +139,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     });
     auth.warmUp();
     const dispatch = createDispatcher({
-      handlers: createHandlers({ auth, people, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }) }),
+      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }) }),
       db,
       sessions,
       users,
@@ -188,7 +188,6 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     get db() {
       return stable.current.db;
     },
-    dataDir,
     backupSchedule: schedule,
     async close() {
       schedule?.stop();

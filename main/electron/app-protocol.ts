@@ -1,6 +1,6 @@
 // The app:// protocol that serves the built renderer to Roster's window: GET and HEAD only, host "roster" only,
 // paths confined to the renderer folder, and the same CSP and headers as browser mode.
-import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../web/static-files.ts';
+import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../serving/static-files.ts';
 import { APP_HOST, APP_SCHEME } from './app-origin.ts';
 
 export type AppRequestDecision = { kind: 'file'; file: string } | { kind: 'refuse'; status: 400 | 403 | 404 | 405; reason: string };

@@ -19,10 +19,6 @@ export class WindowSessions {
     return this.slots.get(webContentsId);
   }
 
-  forget(webContentsId: number): void {
-    this.slots.delete(webContentsId);
-  }
-
   /** A window closed: end its sign-in (so the session cannot be reused) and stop serving its id. */
   async close(webContentsId: number, dispatch: Dispatch): Promise<void> {
     const slot = this.slots.get(webContentsId);

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { methodInApiPath } from '../../common/api-path.ts';
 import type { Dispatch } from '../core/api/dispatcher.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/api/dispatcher.ts';
 import { BridgeKeys } from './bridge-keys.ts';
@@ -11,7 +12,7 @@ import { checkApiRequest, checkDownloadRequest, checkOwnPage, keyOf, knownHost }
 import { DOWNLOAD_PATH, type DownloadTickets } from './download-tickets.ts';
 import { HELP_PATH, HELP_STYLE, HELP_STYLE_PATH, helpPage, helpReason } from './launch-pages.ts';
 import { LaunchTickets } from './launch-tickets.ts';
-import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from './static-files.ts';
+import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../serving/static-files.ts';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -36,6 +37,8 @@ export interface WebServer {
 }
 
 const PRELOAD_PATH = '/preload-web.js';
+/** How long an idle connection from the browser stays open. */
+export const KEEP_ALIVE_MS = 5 * 60_000;
 export const CLAIM_PATH = '/bridge/claim';
 /** How much of an oversized body is read (and dropped) so the 413 reaches the client; beyond it, hang up. */
 const DRAIN_LIMIT = 1024 * 1024;
@@ -43,7 +46,10 @@ const DRAIN_LIMIT = 1024 * 1024;
 type Extra = Record<string, string | string[]>;
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Extra = {}) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  // A length, not chunks: the browser knows the answer is whole when its bytes are in, without waiting for the
+  // closing chunk.
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': length, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
 
@@ -188,8 +194,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return send(res, 400, 'Bad request', 'text/plain');
     }
-    const api = /^\/api\/([A-Za-z]{1,64})$/.exec(url.pathname);
-    if (api) return handleApi(req, res, api[1]!);
+    const method = methodInApiPath(url.pathname);
+    if (method !== null) return handleApi(req, res, method);
     if (url.pathname === CLAIM_PATH) return handleClaim(req, res);
     if (url.pathname.startsWith(DOWNLOAD_PATH)) return handleDownload(req, res, url.pathname.slice(DOWNLOAD_PATH.length, DOWNLOAD_PATH.length + 100));
     return handleStatic(req, res, url);
@@ -205,6 +211,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // The admin reads a page for a while between clicks; with Node's default of 5 s each first click after a pause
+  // paid for a new connection. Only this machine's browser connects, so idle connections cost nothing to keep.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,6 @@
 // How dates read in the UI.
+import type { Role } from '../../common/contract.ts';
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function formatLastLogin(iso: string | null): string {
@@ -13,8 +15,7 @@ export const temporaryPasswordExpired = (p: { temporaryPasswordExpiresAt: string
 
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
-export const roleLabel = (role: 'user' | 'admin') => (role === 'admin' ? 'Admin' : 'User');
-
+export const roleLabel = (role: Role) => (role === 'admin' ? 'Admin' : 'User');
 
 // With seconds: two backups a minute apart must not read the same.
 const preciseTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });

@@ -2,24 +2,26 @@
 // beside it the raw SQL floor, then browser-mode start-up and memory. Prints a table, writes bench/results/.
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import type { MethodInput, MethodName, MethodOutput } from '../../common/contract.ts';
 import { MemorySessionSlot } from '../../main/core/api/session-slot.ts';
 import { DATABASE_FILE } from '../../main/core/data-dir.ts';
-import { decodeCursor, SORTS } from '../../main/core/db/people-query.ts';
+import { decodeCursor } from '../../main/core/db/people-pages.ts';
+import { SORTS } from '../../main/core/db/people-sorted-rows.ts';
 import { createRoster } from '../../main/core/roster.ts';
 import { benchBackups } from './backups.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
+import { writeResults } from './results-file.ts';
 import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
+import { searchTerms } from './search-terms.ts';
 
 let root = ''; // the repository, passed in by run.mjs (this file runs from a bundle elsewhere)
 const SORT_KEYS = Object.keys(SORTS) as (keyof typeof SORTS)[];
 const TABS = ['active', 'deactivated'] as const;
 const LIKE = `(first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')`;
-let sqliteVersion = 'unknown'; // read from the bench's own connection
 const like = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function main(argv: string[], repoRoot: string): Promise<void> {
@@ -72,14 +74,15 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
 
   printTable(rows, (s) => process.stdout.write(`${s}\n`));
   const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
-  const file = writeResults(users, seed, gen, rows, only.size === 3 ? '' : `-${[...only].sort().join('-')}`);
+  const name = only.size === 3 ? String(users) : `${users}-${[...only].sort().join('-')}`;
+  const sqlite = new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string; // the SQLite every section used
+  const file = writeResults(root, name, { users, seed, generation: gen, rows }, { sqlite });
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);
 }
 
 async function benchCore(dataDir: string, runs: number, rows: Row[], log: (s: string) => void): Promise<void> {
   const roster = await createRoster({ dataDir }); // bcrypt cost 12, as in the app
   const db = roster.db;
-  sqliteVersion = db.prepare('SELECT sqlite_version()').pluck().get() as string;
   const slot = new MemorySessionSlot();
   const call = async <K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
     const r = await roster.dispatch(method, input, slot);
@@ -119,7 +122,7 @@ async function benchCore(dataDir: string, runs: number, rows: Row[], log: (s: st
     const counts = await timeIt(runs, () => call('tabCounts', {}));
     const countFloor = await timeIt(3, () => db.prepare('SELECT is_active, COUNT(*) FROM users GROUP BY is_active').all(), false);
     rows.push({ group: 'counts', what: 'tabCounts', value: counts, unit: 'ms', floor: countFloor, floorLabel: '(COUNT(*))', target: 1 });
-    for (const [label, term, target] of searchTerms(db)) await benchSearch(db, call, runs, rows, label, term, target);
+    for (const { label, term, serverTarget } of searchTerms(db)) await benchSearch(db, call, runs, rows, label, term, serverTarget);
 
     log('bench: writes');
     await benchWrites(db, call, runs, rows);
@@ -155,20 +158,6 @@ async function benchPages(db: import('better-sqlite3').Database, call: Call, run
     const value = await timeIt(runs, () => call('listPeople', { ...base, page }));
     rows.push({ group: `page ${sort}/${tab}`, what, value, unit: 'ms', floor: await timeIt(runs, floor), target });
   }
-}
-
-/** Search terms by kind, picked from the generated data so they mean the same at every size. */
-function searchTerms(db: import('better-sqlite3').Database): [string, string, number][] {
-  const total = db.prepare('SELECT MAX(id) FROM users').pluck().get() as number;
-  const rare = db.prepare('SELECT email FROM users WHERE id >= ? AND is_active = 1 ORDER BY id LIMIT 1').pluck().get(Math.floor(total * 0.37)) as string;
-  return [
-    ['rare (one email)', rare, 10],
-    ['medium (a surname)', 'Kowalski', 10],
-    ['common (a mail domain)', 'example.com', 10],
-    ['1 char, common', 'e', 50],
-    ['2 chars, common', 'an', 50],
-    ['2 chars, rare (full walk)', 'qz', 300],
-  ];
 }
 
 async function benchSearch(db: import('better-sqlite3').Database, call: Call, runs: number, rows: Row[], label: string, term: string, target: number) {
@@ -221,22 +210,4 @@ async function benchBrowserMode(dataDir: string, runs: number, rows: Row[], log:
   }
   rows.push({ group: 'browser mode', what: 'start to the "Roster is running at" line', value: summarise(starts), unit: 'ms', target: 500 });
   rows.push({ group: 'browser mode', what: 'main-process RSS after the first People page', value: summarise(rss), unit: 'MB', target: 120 });
-}
-
-function writeResults(users: number, seed: number, gen: unknown, rows: Row[], suffix: string): string {
-  const date = new Date().toISOString().slice(0, 10);
-  const dir = path.join(root, 'bench', 'results');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${date}-${users}${suffix}.json`);
-  const machine = {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
-    memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    loadAverage: os.loadavg(),
-    node: process.version,
-    sqlite: sqliteVersion,
-    platform: `${os.platform()} ${os.release()}`,
-  };
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), users, seed, machine, generation: gen, rows: rows.map((r) => ({ ...r, verdict: verdict(r) })) }, null, 2)}\n`);
-  return file;
 }

@@ -1,8 +1,9 @@
-// Browser mode as a user starts it: time from spawning `node dist/main/web.mjs` to its URL line, and the
-// main process's resident memory once it has served the first People page.
+// Browser mode as a user starts it: time from spawning `node dist/main/web.mjs` to its URL line, the main
+// process's resident memory once it has served the first People page, and opening it in a browser page.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 
 export interface Started {
   child: ChildProcess;
@@ -26,6 +27,15 @@ export function startBrowserMode(root: string, dataDir: string): Promise<Started
     });
     child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
   });
+}
+
+/**
+ * Opens the app in `page` the way the admin does, from the launch link Roster printed. The one place the UI bench
+ * depends on how browser mode admits a browser (the same steps as the e2e fixture's open()).
+ */
+export async function openApp(page: Page, s: Started): Promise<void> {
+  await page.goto(s.url.href);
+  await page.locator('#root').filter({ has: page.locator('*') }).waitFor();
 }
 
 export function stop(child: ChildProcess): Promise<void> {

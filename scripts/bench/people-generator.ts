@@ -1,5 +1,6 @@
 // Deterministic fake people for the scale bench and scale tests: realistic names and emails from a seeded PRNG.
 import { FIRST_NAMES, LAST_NAMES, MAIL_DOMAINS } from './name-lists.ts';
+import type { Role } from '../../common/contract.ts';
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same people on every machine. */
 export function prng(seed: number): () => number {
@@ -35,7 +36,7 @@ export interface GeneratedPerson {
   first_name: string;
   last_name: string;
   email: string;
-  role: 'user' | 'admin';
+  role: Role;
   is_active: 0 | 1;
   /** null for a pending invite. */
   invited: boolean;

@@ -1,12 +1,14 @@
 // `npm run bench -- --users N`: bundles the TypeScript bench (it drives main/core directly) and runs it.
+// `run.mjs ui --users N` (npm run bench:ui) does the same for the UI bench (scripts/bench/ui-bench.ts).
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outfile = path.join(root, 'node_modules', '.cache', 'roster-bench', 'bench.mjs');
+const [entry, args] = process.argv[2] === 'ui' ? ['ui-bench', process.argv.slice(3)] : ['bench', process.argv.slice(2)];
+const outfile = path.join(root, 'node_modules', '.cache', 'roster-bench', `${entry}.mjs`);
 await esbuild.build({
-  entryPoints: [path.join(root, 'scripts', 'bench', 'bench.ts')],
+  entryPoints: [path.join(root, 'scripts', 'bench', `${entry}.ts`)],
   outfile,
   bundle: true,
   platform: 'node',
@@ -17,4 +19,4 @@ await esbuild.build({
   logLevel: 'warning',
 });
 const { main } = await import(pathToFileURL(outfile).href);
-await main(process.argv.slice(2), root);
+await main(args, root);

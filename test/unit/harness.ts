@@ -7,7 +7,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../common/contrac
 import type { Result } from '../../common/errors.ts';
 import { MemorySessionSlot } from '../../main/core/api/session-slot.ts';
 import { createRoster, type Roster, type RosterOptions } from '../../main/core/roster.ts';
-import { ManualClock } from '../../main/core/services/clock.ts';
+import { ManualClock } from '../fixtures/manual-clock.ts';
 
 export const GOOD_PASSWORD = 'correct horse battery staple';
 export const ADMIN = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', password: GOOD_PASSWORD };

@@ -1,7 +1,7 @@
 // The ONE door into main: every call from any transport goes through dispatch(). It validates the payload
 // with the contract's schema, checks access against the caller's session, runs the handler and turns any
 // failure into a typed error value. It never throws.
-import { contract, type MethodName } from '../../../common/contract.ts';
+import { contract, type MethodName, type MethodSpec } from '../../../common/contract.ts';
 import type { Result, RosterError } from '../../../common/errors.ts';
 import { isMethodName } from '../../../common/method-names.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -14,9 +14,6 @@ import type { Handlers } from './handlers.ts';
 import type { SessionSlot } from './session-slot.ts';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
-
-/** Methods a person who must choose a new password may still call. */
-const ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED = new Set<MethodName>(['getStatus', 'getMe', 'signOut', 'chooseNewPassword']);
 
 export interface DispatcherDeps {
   handlers: Handlers;
@@ -45,11 +42,11 @@ function payloadSize(payload: unknown): number | null {
 
 /** Throws the typed refusal when `user` may not call `method`; public methods let anyone through. */
 function refuseUnlessAllowed(method: MethodName, user: UserRow | null): void {
-  const access = contract[method].access;
-  if (access === 'public') return;
+  const spec: MethodSpec = contract[method];
+  if (spec.access === 'public') return;
   if (!user) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
-  if (access === 'admin' && user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins can do that.');
-  if (user.must_change_password && !ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED.has(method)) {
+  if (spec.access === 'admin' && user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins can do that.');
+  if (user.must_change_password && !spec.allowedWhilePasswordChangeRequired) {
     throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password to continue.');
   }
 }

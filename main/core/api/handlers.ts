@@ -1,6 +1,7 @@
 // Which service answers each contract method. Inputs arrive parsed and access-checked by the dispatcher.
 import type { MethodName, MethodOutput, ParsedInput } from '../../../common/contract.ts';
 import type { AuthService } from '../services/auth-service.ts';
+import type { CredentialDelivery } from '../services/credential-delivery.ts';
 import type { PeopleService } from '../services/people-service.ts';
 import type { EmailSettingsService } from '../services/email-settings-service.ts';
 import type { InvitesService } from '../services/invites-service.ts';
@@ -16,6 +17,7 @@ export type Handlers = {
 export interface Services {
   auth: AuthService;
   people: PeopleService;
+  delivery: CredentialDelivery;
   invites: InvitesService;
   recovery: RecoveryService;
   emailSettings: EmailSettingsService;
@@ -23,7 +25,7 @@ export interface Services {
   activity: ActivityService;
 }
 
-export function createHandlers({ auth, people, invites, recovery, emailSettings, backups, activity }: Services): Handlers {
+export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -36,16 +38,16 @@ export function createHandlers({ auth, people, invites, recovery, emailSettings,
     listPeople: (input) => people.list(input),
     countPeople: (input) => people.count(input),
     tabCounts: () => people.tabCounts(),
-    addPerson: (input, ctx) => invites.addPerson(input, ctx),
-    editPerson: (input, ctx) => invites.edit(input, ctx),
-    resetPassword: (input, ctx) => recovery.resetPassword(input.id, ctx),
+    addPerson: (input, ctx) => delivery.addPerson(input, ctx),
+    editPerson: (input, ctx) => delivery.newInviteAfterEdit(people.edit(input, ctx), ctx),
+    resetPassword: (input, ctx) => delivery.resetPassword(input.id, ctx),
     deactivatePerson: (input, ctx) => people.deactivate(input.id, ctx),
     reactivatePerson: (input, ctx) => people.reactivate(input.id, ctx),
     setRole: (input, ctx) => people.setRole(input, ctx),
 
     requestPasswordReset: (input) => recovery.requestPasswordReset(input),
     redeemCode: (input, ctx) => recovery.redeemCode(input, ctx),
-    resendInvite: (input, ctx) => invites.resend(input.id, ctx),
+    resendInvite: (input, ctx) => delivery.resendInvite(input.id, ctx),
     revokeInvite: (input, ctx) => invites.revoke(input.id, ctx),
     inviteStatus: (input) => invites.status(input.id),
     getEmailSettings: () => emailSettings.view(),

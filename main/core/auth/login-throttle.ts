@@ -3,7 +3,7 @@
 // is someone trying to prove they own that address.
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
-import { AppError } from '../errors.ts';
+import { throttled } from './throttled.ts';
 
 export const FREE_FAILURES = 10;
 export const WINDOW_MS = 60 * 60 * 1000;
@@ -19,12 +19,6 @@ const LOCKED_OUT = {
   password_change_locked: 'Too many wrong current passwords.',
   code_redeem_locked: 'Too many wrong codes for this address.',
 } as const;
-
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
 
 export class LoginThrottle {
   private readonly recent;
@@ -71,6 +65,6 @@ export class LoginThrottle {
     const wait = this.secondsToWait(email, now);
     if (wait <= 0) return;
     audit.recordOncePerWindow(email, WINDOW_MS, now, what.actorId, what.action, what.targetId(), { email, waitSeconds: wait });
-    throw new AppError('THROTTLED', `${LOCKED_OUT[what.action]} Try again in ${describeWait(wait)}.`, { retryAfterSeconds: wait });
+    throw throttled(LOCKED_OUT[what.action], wait);
   }
 }

@@ -18,7 +18,7 @@ export class BackupSchedule {
   private firstCheck: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly d: ScheduleDeps) {}
+  constructor(private readonly deps: ScheduleDeps) {}
 
   /** Checks after the start grace, then every minute until stopped. The timers never keep the process alive. */
   start(graceMs = START_GRACE_MS): void {
@@ -37,15 +37,15 @@ export class BackupSchedule {
     if (this.running) return this.running;
     let due: boolean;
     try {
-      due = this.d.isDue();
+      due = this.deps.isDue();
     } catch (err) {
-      this.d.logError('automatic backup check', err);
+      this.deps.logError('automatic backup check', err);
       return Promise.resolve();
     }
     if (!due) return Promise.resolve();
-    this.running = this.d
+    this.running = this.deps
       .run()
-      .catch((err) => this.d.logError('automatic backup', err))
+      .catch((err) => this.deps.logError('automatic backup', err))
       .finally(() => {
         this.running = null;
       });

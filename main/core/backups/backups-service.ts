@@ -75,10 +75,10 @@ export class BackupsService {
   /** The backup being written, which "Back up now" joins instead of being refused. */
   private backupRun: Promise<BackupEntry> | null = null;
 
-  constructor(private readonly d: BackupsDeps) {}
+  constructor(private readonly deps: BackupsDeps) {}
 
   private get pages(): number {
-    return this.d.pagesPerStep ?? PAGES_PER_STEP;
+    return this.deps.pagesPerStep ?? PAGES_PER_STEP;
   }
 
   /** One operation at a time; a second one is refused rather than queued (a restore must never wait behind a call it holds). */
@@ -97,15 +97,15 @@ export class BackupsService {
   }
 
   private hasPeople(): boolean {
-    return this.d.database.current().db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
+    return this.deps.database.current().db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
   }
 
   /** The backups in the chosen folder and in the default one (where copies saved before a restore go). */
   private listAll(): { backups: BackupEntry[]; folderProblem: string | null } {
-    const folder = this.d.settings.folder();
+    const folder = this.deps.settings.folder();
     let folderProblem: string | null = null;
     const found = new Map<string, BackupEntry>();
-    for (const dir of new Set([folder, this.d.settings.defaultFolder])) {
+    for (const dir of new Set([folder, this.deps.settings.defaultFolder])) {
       try {
         for (const entry of listBackupFolder(dir)) found.set(entry.path, entry);
       } catch (err) {
@@ -118,25 +118,25 @@ export class BackupsService {
   }
 
   view(): BackupsView {
-    const settings = this.d.settings.get();
+    const settings = this.deps.settings.get();
     const { backups, folderProblem } = this.listAll();
     const warnings = backupWarnings({
       settings,
       backups,
-      status: this.d.settings.status(),
+      status: this.deps.settings.status(),
       folderProblem,
       hasPeople: this.hasPeople(),
-      now: this.d.clock.now(),
+      now: this.deps.clock.now(),
       formatTime,
     });
     return {
       settings,
-      folder: this.d.settings.folder(settings),
-      defaultFolder: this.d.settings.defaultFolder,
+      folder: this.deps.settings.folder(settings),
+      defaultFolder: this.deps.settings.defaultFolder,
       backups,
       warnings,
       running: this.running,
-      canChoosePaths: !!this.d.pathPicker,
+      canChoosePaths: !!this.deps.pathPicker,
     };
   }
 
@@ -149,16 +149,16 @@ export class BackupsService {
   }
 
   isAutomaticBackupDue(): boolean {
-    const settings = this.d.settings.get();
+    const settings = this.deps.settings.get();
     let newestAt: number | null = null;
     try {
-      const newest = listBackupFolder(this.d.settings.folder(settings))[0];
+      const newest = listBackupFolder(this.deps.settings.folder(settings))[0];
       newestAt = newest ? Date.parse(newest.takenAt) : null;
     } catch {
       /* an unreadable folder: try, so the failure is recorded and shown */
     }
-    const status = this.d.settings.status();
-    return automaticBackupDue({ settings, newestAt, lastFailureAt: status.lastFailure?.at ?? null, hasPeople: this.hasPeople(), now: this.d.clock.now() });
+    const status = this.deps.settings.status();
+    return automaticBackupDue({ settings, newestAt, lastFailureAt: status.lastFailure?.at ?? null, hasPeople: this.hasPeople(), now: this.deps.clock.now() });
   }
 
   async runAutomatic(): Promise<void> {
@@ -176,10 +176,10 @@ export class BackupsService {
 
   private writeOne(kind: BackupKind, actorId: number | null): Promise<BackupEntry> {
     return this.exclusive('backup', async (progress) => {
-      const { clock, settings: store } = this.d;
+      const { clock, settings: store } = this.deps;
       const settings = store.get();
       const folder = store.folder(settings);
-      const { db, audit } = this.d.database.current();
+      const { db, audit } = this.deps.database.current();
       const source = db.name;
       try {
         if (settings.folder) checkWritableFolder(folder);
@@ -189,7 +189,7 @@ export class BackupsService {
           folder,
           kind,
           now: () => clock.now(),
-          nativeBinding: this.d.nativeBinding,
+          nativeBinding: this.deps.nativeBinding,
           pagesPerStep: this.pages,
           onProgress: progress,
           signal: this.closing.signal,
@@ -214,8 +214,8 @@ export class BackupsService {
     const actor = signedInUser(ctx);
     const folder = input.folder ? checkWritableFolder(input.folder) : '';
     const settings = { ...input, folder };
-    this.d.settings.save(settings);
-    this.d.database.current().audit.record(this.d.clock.now(), actor.id, 'backup_settings_saved', null, settings);
+    this.deps.settings.save(settings);
+    this.deps.database.current().audit.record(this.deps.clock.now(), actor.id, 'backup_settings_saved', null, settings);
     return this.view();
   }
 
@@ -226,8 +226,8 @@ export class BackupsService {
         throw new AppError('PATH_INVALID', 'Only backups Roster named (roster-…-schemaN-….db) are verified here. To check another file, use Restore from a file.', { field: 'path' });
       }
       progress('Checking the backup (integrity check)', null);
-      const facts = await readFileFacts(file, { nativeBinding: this.d.nativeBinding, signal: this.closing.signal });
-      writeCheckRecord(file, facts, judge(facts, LATEST_VERSION), this.d.clock.now());
+      const facts = await readFileFacts(file, { nativeBinding: this.deps.nativeBinding, signal: this.closing.signal });
+      writeCheckRecord(file, facts, judge(facts, LATEST_VERSION), this.deps.clock.now());
       return describeBackup(file)!;
     });
   }
@@ -237,8 +237,8 @@ export class BackupsService {
     return this.exclusive('restore', async (progress) => {
       const source = checkReadableFile(input.path);
       this.pending = null;
-      const judgement = await stageAndCheck(source, this.d.dataDir, {
-        nativeBinding: this.d.nativeBinding,
+      const judgement = await stageAndCheck(source, this.deps.dataDir, {
+        nativeBinding: this.deps.nativeBinding,
         pagesPerStep: this.pages,
         onProgress: (f) => progress('Copying the backup', f),
         onChecking: () => progress('Checking the backup (integrity check)', null),
@@ -262,7 +262,7 @@ export class BackupsService {
   cancelRestore(input: ParsedInput<'cancelRestore'>): null {
     if (this.pending?.token === input.token && !this.running) {
       this.pending = null;
-      removeIncoming(this.d.dataDir);
+      removeIncoming(this.deps.dataDir);
     }
     return null;
   }
@@ -274,15 +274,15 @@ export class BackupsService {
       return Promise.reject(new AppError('CONFLICT', 'That backup check is no longer current. Choose the backup again.'));
     }
     return this.exclusive('restore', async (progress) => {
-      const { clock, dataDir } = this.d;
+      const { clock, dataDir } = this.deps;
       this.pending = null;
       const now = clock.now();
-      const version = this.d.database.current().db.pragma('user_version', { simple: true }) as number;
-      const savedCurrentAs = freeBackupPath(this.d.settings.defaultFolder, now, version, 'before-restore');
+      const version = this.deps.database.current().db.pragma('user_version', { simple: true }) as number;
+      const savedCurrentAs = freeBackupPath(this.deps.settings.defaultFolder, now, version, 'before-restore');
       let auditHead: HeadRecord;
       try {
         progress('Preparing the restored database', null);
-        auditHead = await readyIncoming(dataDir, { nativeBinding: this.d.nativeBinding, now, from: pending.source, byEmail: actor.email, savedCurrentAs });
+        auditHead = await readyIncoming(dataDir, { nativeBinding: this.deps.nativeBinding, now, from: pending.source, byEmail: actor.email, savedCurrentAs });
       } catch (err) {
         removeIncoming(dataDir);
         throw new AppError('BACKUP_FAILED', `The restore could not prepare the backup, so nothing was changed: ${reason(err)}`);
@@ -290,18 +290,18 @@ export class BackupsService {
       progress('Replacing the database', null);
       let peopleReplaced = 0;
       try {
-        await this.d.database.replace({
+        await this.deps.database.replace({
           lastWrite: ({ db, audit }) => {
             audit.record(now, actor.id, 'restore_started', null, { from: pending.source, savedCurrentAs });
             peopleReplaced = db.prepare('SELECT SUM(people) FROM user_tab_counts').pluck().get() as number; // kept by triggers: O(1)
           },
-          swap: () => swapInIncoming(dataDir, { savedCurrentAs, from: pending.source, startedAt: now, auditHead }, this.d.onSwapStep),
+          swap: () => swapInIncoming(dataDir, { savedCurrentAs, from: pending.source, startedAt: now, auditHead }, this.deps.onSwapStep),
         });
       } catch (err) {
-        this.d.database.current().audit.record(clock.now(), actor.id, 'restore_failed', null, { from: pending.source, reason: reason(err).slice(0, 500) });
+        this.deps.database.current().audit.record(clock.now(), actor.id, 'restore_failed', null, { from: pending.source, reason: reason(err).slice(0, 500) });
         throw new AppError('BACKUP_FAILED', `The restore failed and Roster kept the current database: ${reason(err)}`);
       }
-      this.d.settings.updateStatus({ interruptedRestore: null });
+      this.deps.settings.updateStatus({ interruptedRestore: null });
       writeUncheckedRecord(savedCurrentAs, peopleReplaced, clock.now()); // the list shows its people; Verify checks it
       ctx.slot.set(undefined); // every session ended with the old database; this one too
       return { restoredFrom: pending.source, savedCurrentAs };
@@ -311,21 +311,21 @@ export class BackupsService {
   /** Records what the start found of an interrupted restore, in the database now open and on the Backups page. */
   recordRecovery(outcome: RecoveryOutcome): void {
     if (outcome.kind === 'none') return;
-    const now = this.d.clock.now();
-    this.d.settings.updateStatus({ interruptedRestore: { at: outcome.startedAt, outcome: outcome.kind, from: outcome.from } });
-    this.d.database.current().audit.record(now, null, outcome.kind === 'completed' ? 'restore_finished_at_start' : 'restore_rolled_back_at_start', null, { from: outcome.from });
+    const now = this.deps.clock.now();
+    this.deps.settings.updateStatus({ interruptedRestore: { at: outcome.startedAt, outcome: outcome.kind, from: outcome.from } });
+    this.deps.database.current().audit.record(now, null, outcome.kind === 'completed' ? 'restore_finished_at_start' : 'restore_rolled_back_at_start', null, { from: outcome.from });
   }
 
   async choosePath(input: ParsedInput<'choosePath'>): Promise<{ path: string | null }> {
-    if (!this.d.pathPicker) throw new AppError('NOT_SUPPORTED', 'Choosing with a dialog needs the desktop app. Type the path instead.');
-    return { path: await this.d.pathPicker.pick(input.kind) };
+    if (!this.deps.pathPicker) throw new AppError('NOT_SUPPORTED', 'Choosing with a dialog needs the desktop app. Type the path instead.');
+    return { path: await this.deps.pathPicker.pick(input.kind) };
   }
 
   /** Stops a running backup or check (Roster is closing) and waits for it to wind down. */
   async close(): Promise<void> {
     this.closing.abort();
     await this.operation?.catch(() => {});
-    if (this.pending) removeIncoming(this.d.dataDir);
+    if (this.pending) removeIncoming(this.deps.dataDir);
   }
 }
 

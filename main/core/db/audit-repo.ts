@@ -104,14 +104,4 @@ export class AuditRepo {
     if (this.repeated.size >= 1000) for (const [k, r] of this.repeated) if (r.until <= at) this.repeated.delete(k);
     this.repeated.set(slot, { id, until: at + windowMs, count: 1 });
   }
-
-  forTarget(targetId: number): AuditEntry[] {
-    return this.db
-      .prepare<[number], AuditEntry>('SELECT * FROM audit_log WHERE target_id = ? ORDER BY id')
-      .all(targetId);
-  }
-
-  all(): AuditEntry[] {
-    return this.db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY id').all();
-  }
 }

@@ -25,6 +25,13 @@ export function statusOf(row: Pick<UserRow, 'is_active' | 'password_hash'>): Per
   return row.password_hash === null ? 'invited' : 'active';
 }
 
+/** An admin who can sign in: active, with a password (an invited admin has none yet). The last-admin rule counts these. */
+export function isActiveAdmin(row: Pick<UserRow, 'role' | 'is_active' | 'password_hash'>): boolean {
+  return row.role === 'admin' && statusOf(row) === 'active';
+}
+
+export const fullName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function toPerson(row: UserRow): Person {
@@ -70,7 +77,10 @@ export class UsersRepo {
        VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @temporaryPasswordExpiresAt, @now, @now)`,
     );
     this.anyUser = db.prepare('SELECT 1 FROM users LIMIT 1').pluck();
-    this.activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1").pluck();
+    // isActiveAdmin, as SQL; it stops at the second: admins may be many, and reading each one's row costs.
+    this.activeAdmins = db
+      .prepare("SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL LIMIT 2)")
+      .pluck();
     this.loginStmt = db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?');
   }
 
@@ -86,8 +96,9 @@ export class UsersRepo {
     return this.anyUser.get() === undefined;
   }
 
-  countActiveAdmins(): number {
-    return this.activeAdmins.get() as number;
+  /** At least two admins can sign in (isActiveAdmin), so one of them may be demoted or deactivated. */
+  hasSeveralActiveAdmins(): boolean {
+    return (this.activeAdmins.get() as number) >= 2;
   }
 
   insert(user: NewUser, now: number): UserRow {

@@ -1,8 +1,10 @@
 // Sends email through nodemailer with the saved SMTP settings: short timeouts, named failures, and a record
 // of sends in flight so shutting down can wait for them.
 import type { Transporter } from 'nodemailer';
+import { fullName, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
-import { plaintextLoginRefusal, type SmtpSettings } from './smtp-settings.ts';
+import type { SmtpSettings } from '../../../common/contract.ts';
+import { plaintextLoginRefusal } from './smtp-settings.ts';
 import { smtpFailure } from './smtp-errors.ts';
 import type { ComposedEmail } from './messages.ts';
 
@@ -12,6 +14,9 @@ export interface Recipient {
   name: string;
   address: string;
 }
+
+/** A person as the To of an email: their name goes through an address object, never into a header by hand. */
+export const recipientOf = (person: Pick<UserRow, 'first_name' | 'last_name' | 'email'>): Recipient => ({ name: fullName(person), address: person.email });
 
 // Loaded on first use: nodemailer costs ~100 ms to load, and most launches send no email.
 const loadNodemailer = () => import('nodemailer').then((m) => m.default);

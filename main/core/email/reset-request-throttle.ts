@@ -4,7 +4,7 @@
 // "Source": both transports are local (an Electron window, or a browser tab holding this launch's key), and a
 // new window or tab key is free to get, so a per-window count would be easy to dodge. The app-wide
 // cap is the honest per-source limit for a single-machine app. The BI tool allowed 3/s per email and 50/h per source.
-import { AppError } from '../errors.ts';
+import { throttled } from '../auth/throttled.ts';
 
 export const PER_ADDRESS_MIN_INTERVAL_MS = 30_000;
 export const PER_ADDRESS_PER_HOUR = 5;
@@ -27,11 +27,7 @@ export class ResetRequestThrottle {
     const last = recent[recent.length - 1];
     if (last !== undefined && now - last < PER_ADDRESS_MIN_INTERVAL_MS) waitMs = PER_ADDRESS_MIN_INTERVAL_MS - (now - last);
     if (recent.length >= PER_ADDRESS_PER_HOUR) waitMs = Math.max(waitMs, recent[0]! + HOUR - now);
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      const wait = seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-      throw new AppError('THROTTLED', `Too many reset requests. Try again in ${wait}.`, { retryAfterSeconds: seconds });
-    }
+    if (waitMs > 0) throw throttled('Too many reset requests.', waitMs / 1000);
     recent.push(now);
     this.byAddress.set(address, recent);
     if (this.byAddress.size > 1000) this.forgetOld(now); // addresses from long ago need not stay in memory

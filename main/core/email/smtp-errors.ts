@@ -1,5 +1,5 @@
 // Turns what nodemailer reports into a named failure an admin can act on (SMTP_* codes, on the form field to fix).
-import type { SmtpSettings } from './smtp-settings.ts';
+import type { SmtpSettings } from '../../../common/contract.ts';
 import { AppError } from '../errors.ts';
 
 interface MailError {
@@ -56,4 +56,12 @@ export function smtpFailure(err: unknown, s: Pick<SmtpSettings, 'host' | 'port'>
   }
   const response = (e.response ?? e.message ?? 'no answer').split(/\r?\n/)[0]!.slice(0, 200);
   return new AppError('SMTP_FAILED', `The mail server refused the message: ${response}`);
+}
+
+/**
+ * What a failed send is recorded and shown as: the named failure smtpFailure made of the server's answer, or, for
+ * anything that never reached the server, a plain SMTP_FAILED. The one mapping every sender uses.
+ */
+export function mailFailure(err: unknown): AppError {
+  return err instanceof AppError ? err : new AppError('SMTP_FAILED', 'The mail server could not be reached.');
 }

@@ -1,27 +1,11 @@
 // The SMTP settings as Roster uses them, and how they are kept in the settings store: the password sealed by
 // the SecretBox, never in plaintext, never sent to the renderer.
-import type { EmailSettingsView, SmtpSecurity } from '../../../common/contract.ts';
+import type { EmailSettingsView, SmtpSettings } from '../../../common/contract.ts';
 import type { SecretBox } from '../settings/secret-box.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 
 export const DEFAULT_INVITE_LIFETIME_HOURS = 72;
 const STORE_KEY = 'email';
-
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  security: SmtpSecurity;
-  username: string;
-  /** Plaintext, in memory only; empty when no login is used or the stored one could not be decrypted. */
-  password: string;
-  fromAddress: string;
-  fromName: string;
-  replyTo: string;
-  allowSelfSigned: boolean;
-  /** The admin's named confirmation that the password may be sent without TLS (security "none"). */
-  allowPasswordWithoutTls: boolean;
-  inviteLifetimeHours: number;
-}
 
 /**
  * Why these settings must not be used to sign in to the server, or null. Sending the SMTP password over a
@@ -34,6 +18,7 @@ export function plaintextLoginRefusal(s: Pick<SmtpSettings, 'security' | 'userna
 }
 
 /** What is written to config.json. */
+/** At rest: the password sealed by the SecretBox (in memory, SmtpSettings.password is the plaintext, or empty). */
 interface StoredSettings extends Omit<SmtpSettings, 'password'> {
   passwordSealed: string | null;
 }

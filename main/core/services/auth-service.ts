@@ -9,7 +9,6 @@ import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { chosenPasswordFields, isExpiredTemporaryPassword } from '../auth/temporary-password.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
-import type { Db } from '../db/open-database.ts';
 import type { UserRow, UsersRepo } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from './clock.ts';
@@ -20,7 +19,6 @@ export const INVALID_CREDENTIALS_MESSAGE = 'Incorrect email or password.';
 export const EXPIRED_MESSAGE = 'Your temporary password has expired. Ask your administrator to reset your password.';
 
 export interface AuthDeps {
-  db: Db;
   users: UsersRepo;
   sessions: Sessions;
   throttle: LoginThrottle;
@@ -34,10 +32,10 @@ export class AuthService {
   /** A hash to compare against when the email is unknown, so both cases take the same time. */
   private dummyHash: Promise<string> | null = null;
 
-  constructor(private readonly d: AuthDeps) {}
+  constructor(private readonly deps: AuthDeps) {}
 
   private dummy(): Promise<string> {
-    this.dummyHash ??= this.d.hasher.hash('roster-timing-equaliser-not-a-password');
+    this.dummyHash ??= this.deps.hasher.hash('roster-timing-equaliser-not-a-password');
     return this.dummyHash;
   }
 
@@ -50,17 +48,17 @@ export class AuthService {
 
   status(ctx: CallContext): Status {
     return {
-      needsFirstAdmin: this.d.users.isEmpty(),
+      needsFirstAdmin: this.deps.users.isEmpty(),
       session: ctx.user ? sessionInfo(ctx.user) : null,
-      emailConfigured: this.d.emailConfigured(),
+      emailConfigured: this.deps.emailConfigured(),
     };
   }
 
   async createFirstAdmin(input: ParsedInput<'createFirstAdmin'>, ctx: CallContext): Promise<SessionInfo> {
-    if (!this.d.users.isEmpty()) throw alreadySetUp();
+    if (!this.deps.users.isEmpty()) throw alreadySetUp();
     await assertAcceptablePassword(input.password, input, 'password');
-    const hash = await this.d.hasher.hash(input.password);
-    const { db, users, sessions, audit, clock } = this.d;
+    const hash = await this.deps.hasher.hash(input.password);
+    const { users, sessions, audit, clock } = this.deps;
     const { user, token } = ctx.transaction(() => {
         // Checked again inside the write transaction: two first-run windows cannot both create an admin.
         if (!users.isEmpty()) throw alreadySetUp();
@@ -78,7 +76,7 @@ export class AuthService {
   }
 
   async signIn(input: ParsedInput<'signIn'>, ctx: CallContext): Promise<SessionInfo> {
-    const { db, users, sessions, throttle, audit, clock, hasher } = this.d;
+    const { users, sessions, throttle, audit, clock, hasher } = this.deps;
     const email = input.email;
     throttle.refuseWhileLocked(email, clock.now(), audit, { action: 'sign_in_locked', actorId: null, targetId: () => users.findByEmail(email)?.id ?? null });
     const found = users.findByEmail(email);
@@ -119,7 +117,7 @@ export class AuthService {
   signOut(ctx: CallContext): null {
     const token = ctx.slot.get();
     if (token) {
-      const { db, sessions, audit, clock } = this.d;
+      const { sessions, audit, clock } = this.deps;
       ctx.transaction(() => {
         sessions.end(token);
         if (ctx.user) audit.record(clock.now(), ctx.user.id, 'sign_out', ctx.user.id, {});
@@ -136,9 +134,9 @@ export class AuthService {
   /** A wrong current password counts like a failed sign-in: otherwise a borrowed session could guess it freely. */
   async changePassword(input: ParsedInput<'changePassword'>, ctx: CallContext): Promise<null> {
     const user = signedInUser(ctx);
-    const { db, throttle, audit, clock } = this.d;
+    const { throttle, audit, clock } = this.deps;
     throttle.refuseWhileLocked(user.email, clock.now(), audit, { action: 'password_change_locked', actorId: user.id, targetId: () => user.id });
-    const ok = user.password_hash !== null && (await this.d.hasher.verify(input.currentPassword, user.password_hash));
+    const ok = user.password_hash !== null && (await this.deps.hasher.verify(input.currentPassword, user.password_hash));
     if (!ok) {
       ctx.transaction(() => {
         throttle.recordFailure(user.email, clock.now());
@@ -155,7 +153,7 @@ export class AuthService {
     if (!user.must_change_password) {
       throw new AppError('CONFLICT', 'Your password has already been chosen. Use Change password instead.');
     }
-    if (user.password_hash !== null && (await this.d.hasher.verify(input.newPassword, user.password_hash))) {
+    if (user.password_hash !== null && (await this.deps.hasher.verify(input.newPassword, user.password_hash))) {
       throw new AppError('WEAK_PASSWORD', 'Choose a password different from the temporary one.', { field: 'newPassword' });
     }
     return sessionInfo(await this.replacePassword(user, input.newPassword, ctx));
@@ -164,8 +162,8 @@ export class AuthService {
   /** Sets a person's own new password, ends their other sessions and keeps this one signed in. */
   private async replacePassword(user: UserRow, newPassword: string, ctx: CallContext): Promise<UserRow> {
     await assertAcceptablePassword(newPassword, { email: user.email, firstName: user.first_name, lastName: user.last_name });
-    const hash = await this.d.hasher.hash(newPassword);
-    const { db, users, sessions, audit, clock } = this.d;
+    const hash = await this.deps.hasher.hash(newPassword);
+    const { users, sessions, audit, clock } = this.deps;
     const { updated, token } = ctx.transaction(() => {
         const current = users.get(user.id);
         if (!current || !current.is_active || current.password_hash !== user.password_hash) {
@@ -174,7 +172,7 @@ export class AuthService {
         const now = clock.now();
         const row = users.update(user.id, chosenPasswordFields(hash), now);
         sessions.endAllFor(user.id);
-        this.d.throttle.recordSuccess(user.email);
+        this.deps.throttle.recordSuccess(user.email);
         audit.record(now, user.id, 'password_changed', user.id, {});
         return { updated: row, token: sessions.start(user.id, now) };
       });

@@ -4,13 +4,3 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
-
-export class ManualClock implements Clock {
-  constructor(private ms = Date.UTC(2026, 0, 1)) {}
-  now() {
-    return this.ms;
-  }
-  advance(ms: number) {
-    this.ms += ms;
-  }
-}

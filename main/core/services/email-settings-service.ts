@@ -1,11 +1,12 @@
 // SMTP settings: read (never the password), save after testing the connection, clear, and send a test email.
-import type { EmailSettingsView, ParsedInput } from '../../../common/contract.ts';
+import type { EmailSettingsView, ParsedInput, SmtpSettings } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
-import type { Mailer } from '../email/mailer.ts';
+import { recipientOf, type Mailer } from '../email/mailer.ts';
 import { testEmail } from '../email/messages.ts';
-import { plaintextLoginRefusal, type SmtpSettings, type SmtpSettingsStore } from '../email/smtp-settings.ts';
+import { mailFailure } from '../email/smtp-errors.ts';
+import { plaintextLoginRefusal, type SmtpSettingsStore } from '../email/smtp-settings.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from './clock.ts';
 
@@ -17,11 +18,11 @@ export interface EmailSettingsDeps {
 }
 
 export class EmailSettingsService {
-  constructor(private readonly d: EmailSettingsDeps) {}
+  constructor(private readonly deps: EmailSettingsDeps) {}
 
   /** The saved settings with the password, or null when email is not configured. */
   current(): SmtpSettings | null {
-    return this.d.settings.load();
+    return this.deps.settings.load();
   }
 
   isConfigured(): boolean {
@@ -29,7 +30,7 @@ export class EmailSettingsService {
   }
 
   view(): EmailSettingsView {
-    return this.d.settings.view();
+    return this.deps.settings.view();
   }
 
   /** Tests the connection (and login) first; only settings that work are saved. */
@@ -52,10 +53,10 @@ export class EmailSettingsService {
     const refusal = plaintextLoginRefusal(input);
     if (refusal) throw new AppError('VALIDATION', refusal, { field: 'allowPasswordWithoutTls' });
     const next: SmtpSettings = { ...input, password: input.username ? password : '' };
-    await this.d.mailer.verify(next);
+    await this.deps.mailer.verify(next);
     // Checked again after the connection test: an admin demoted meanwhile must not change the settings.
     ctx.transaction(() => {
-      this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_saved', null, {
+      this.deps.audit.record(this.deps.clock.now(), actor.id, 'email_settings_saved', null, {
         host: next.host,
         port: next.port,
         security: next.security,
@@ -65,7 +66,7 @@ export class EmailSettingsService {
         unencryptedLogin: next.allowPasswordWithoutTls,
         inviteLifetimeHours: next.inviteLifetimeHours,
       });
-      this.d.settings.save(next);
+      this.deps.settings.save(next);
     });
     return this.view();
   }
@@ -75,21 +76,20 @@ export class EmailSettingsService {
     const settings = this.current();
     if (!settings) throw notConfigured();
     try {
-      await this.d.mailer.send(settings, { name: `${actor.first_name} ${actor.last_name}`, address: actor.email }, testEmail({ firstName: actor.first_name, host: settings.host }));
+      await this.deps.mailer.send(settings, recipientOf(actor), testEmail({ firstName: actor.first_name, host: settings.host }));
     } catch (err) {
-      const code = err instanceof AppError ? err.code : 'SMTP_FAILED';
-      this.d.audit.record(this.d.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: code });
+      this.deps.audit.record(this.deps.clock.now(), actor.id, 'email_send_failed', actor.id, { purpose: 'test', reason: mailFailure(err).code });
       throw err;
     }
-    this.d.audit.record(this.d.clock.now(), actor.id, 'test_email_sent', actor.id, { to: actor.email });
+    this.deps.audit.record(this.deps.clock.now(), actor.id, 'test_email_sent', actor.id, { to: actor.email });
     return { to: actor.email };
   }
 
   clear(ctx: CallContext): EmailSettingsView {
     const actor = signedInUser(ctx);
     ctx.transaction(() => {
-      this.d.audit.record(this.d.clock.now(), actor.id, 'email_settings_cleared', null, {});
-      this.d.settings.clear();
+      this.deps.audit.record(this.deps.clock.now(), actor.id, 'email_settings_cleared', null, {});
+      this.deps.settings.clear();
     });
     return this.view();
   }

@@ -1,53 +1,47 @@
-// Managing people: add, edit, reset password, deactivate/reactivate, role. Every rule of the People admin is
-// here, checked inside the same write transaction as the change and recorded in the audit log there too.
-import type { Delivery, ParsedInput, Person, PeoplePage, Role } from '../../../common/contract.ts';
+// Managing people: the list, edit, deactivate/reactivate, role. Every rule of the People admin is here, checked
+// inside the same write transaction as the change and recorded in the audit log there too. How people get a way
+// in (invites, temporary passwords, resets) is credential-delivery.ts.
+import type { ParsedInput, Person, PeoplePage } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
-import type { PasswordHasher } from '../auth/password-hasher.ts';
-import { temporaryPassword } from '../auth/secrets.ts';
-import { TEMPORARY_PASSWORD_LIFETIME_MS, temporaryDelivery, temporaryPasswordFields } from '../auth/temporary-password.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
-import { countPeople, listPeople, tabCounts } from '../db/people-query.ts';
-import { statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
-import { AppError, notFound } from '../errors.ts';
+import { countPeople, tabCounts } from '../db/people-counts.ts';
+import { listPeople } from '../db/people-pages.ts';
+import { fullName, isActiveAdmin, statusOf, toPerson, type UserRow, type UsersRepo } from '../db/users-repo.ts';
+import { AppError, emailTaken, notFound } from '../errors.ts';
 import type { Clock } from './clock.ts';
+import { deactivatedConflict } from './target-checks.ts';
 
 export interface PeopleDeps {
   db: Db;
   users: UsersRepo;
   sessions: Sessions;
   audit: AuditRepo;
-  hasher: PasswordHasher;
   clock: Clock;
   /** Invalidates a person's outstanding one-time codes (invites, resets); returns how many there were. */
   revokeCodes: (userId: number) => number;
 }
 
-export const fullName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
-
-const emailTaken = () => new AppError('EMAIL_TAKEN', 'Email address already in use.', { field: 'email' });
-
 export class PeopleService {
-  constructor(private readonly d: PeopleDeps) {}
+  constructor(private readonly deps: PeopleDeps) {}
 
   list(input: ParsedInput<'listPeople'>): PeoplePage {
-    return listPeople(this.d.db, input);
+    return listPeople(this.deps.db, input);
   }
 
   count(input: ParsedInput<'countPeople'>): { total: number } {
-    return { total: countPeople(this.d.db, input) };
+    return { total: countPeople(this.deps.db, input) };
   }
 
-  /** O(1): the counts table is kept by triggers on every write. */
   tabCounts(): { active: number; deactivated: number } {
-    return tabCounts(this.d.db);
+    return tabCounts(this.deps.db);
   }
 
   /** Runs `change` in one IMMEDIATE transaction on a freshly read target, so every check sees the truth. */
-  private write<T>(ctx: CallContext, id: number, change: (target: UserRow, now: number) => T): T {
-    const { users, clock } = this.d;
+  private withFreshTarget<T>(ctx: CallContext, id: number, change: (target: UserRow, now: number) => T): T {
+    const { users, clock } = this.deps;
     return ctx.transaction(() => {
         const target = users.get(id);
         if (!target) throw notFound();
@@ -55,124 +49,79 @@ export class PeopleService {
       });
   }
 
-  /** Adds a person with a temporary password shown once to the admin. */
-  async addWithTemporaryPassword(input: ParsedInput<'addPerson'>, ctx: CallContext): Promise<{ person: Person; delivery: Delivery }> {
-    const actor = signedInUser(ctx);
-    if (this.d.users.findByEmail(input.email)) throw emailTaken();
-    const password = temporaryPassword();
-    const hash = await this.d.hasher.hash(password);
-    const { db, users, audit, clock } = this.d;
-    const row = ctx.transaction(() => {
-        if (users.findByEmail(input.email)) throw emailTaken();
-        const now = clock.now();
-        const added = users.insert(
-          { ...input, role: 'user', passwordHash: hash, mustChangePassword: true, temporaryPasswordExpiresAt: now + TEMPORARY_PASSWORD_LIFETIME_MS },
-          now,
-        );
-        audit.record(now, actor.id, 'person_added', added.id, { email: added.email, delivery: 'temporary_password' });
-        return added;
-      });
-    return { person: toPerson(row), delivery: temporaryDelivery(password, row) };
-  }
-
   /**
    * Saves name and email. A new email takes the old address's power away: codes sent there stop working and the
    * person's sessions end (the admin's own current one excepted). `reinvite`: an invited person needs a new invite
-   * at the new address (InvitesService.edit sends it).
+   * at the new address (CredentialDelivery.newInviteAfterEdit sends it).
    */
   edit(input: ParsedInput<'editPerson'>, ctx: CallContext): { person: Person; reinvite: boolean } {
     const actor = signedInUser(ctx);
-    return this.write(ctx, input.id, (target, now) => {
+    return this.withFreshTarget(ctx, input.id, (target, now) => {
       const changes: Record<string, { from: string; to: string }> = {};
       if (target.first_name !== input.firstName) changes.firstName = { from: target.first_name, to: input.firstName };
       if (target.last_name !== input.lastName) changes.lastName = { from: target.last_name, to: input.lastName };
       if (target.email !== input.email) {
-        const other = this.d.users.findByEmail(input.email);
+        const other = this.deps.users.findByEmail(input.email);
         if (other && other.id !== target.id) throw emailTaken();
         changes.email = { from: target.email, to: input.email };
       }
       if (Object.keys(changes).length === 0) return { person: toPerson(target), reinvite: false };
-      const row = this.d.users.update(
+      const row = this.deps.users.update(
         target.id,
         { first_name: input.firstName, last_name: input.lastName, email: input.email },
         now,
       );
       if (!changes.email) {
-        this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes });
+        this.deps.audit.record(now, actor.id, 'person_edited', target.id, { changes });
         return { person: toPerson(row), reinvite: false };
       }
       const reinvite = statusOf(target) === 'invited';
-      const codesRevoked = this.d.revokeCodes(target.id);
-      const sessionsEnded = this.d.sessions.endAllFor(target.id, target.id === actor.id ? ctx.slot.get() : undefined);
-      this.d.audit.record(now, actor.id, 'person_edited', target.id, { changes, revokedForOldAddress: codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
+      const codesRevoked = this.deps.revokeCodes(target.id);
+      const sessionsEnded = this.deps.sessions.endAllFor(target.id, target.id === actor.id ? ctx.slot.get() : undefined);
+      this.deps.audit.record(now, actor.id, 'person_edited', target.id, { changes, revokedForOldAddress: codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
       return { person: toPerson(row), reinvite };
     });
   }
 
-  /** Replaces the password with a temporary one shown once; the person must choose a new one at next sign-in. */
-  async resetWithTemporaryPassword(id: number, ctx: CallContext): Promise<{ person: Person; delivery: Delivery }> {
-    const actor = signedInUser(ctx);
-    this.assertResettable(this.d.users.get(id), actor);
-    const password = temporaryPassword();
-    const hash = await this.d.hasher.hash(password);
-    const row = this.write(ctx, id, (target, now) => {
-      this.assertResettable(target, actor);
-      const changed = this.d.users.update(target.id, temporaryPasswordFields(hash, now), now);
-      this.d.sessions.endAllFor(target.id);
-      this.d.revokeCodes(target.id);
-      this.d.audit.record(now, actor.id, 'password_reset', target.id, { delivery: 'temporary_password' });
-      return changed;
-    });
-    return { person: toPerson(row), delivery: temporaryDelivery(password, row) };
-  }
-
-  assertResettable(target: UserRow | undefined, actor: UserRow): asserts target is UserRow {
-    if (!target) throw notFound();
-    if (target.id === actor.id) {
-      throw new AppError('SELF_ACTION', 'To change your own password, use Change password on your account page.');
-    }
-    if (!target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is deactivated. Reactivate them first.`);
-  }
-
   deactivate(id: number, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(ctx, id, (target, now) => {
+    return this.withFreshTarget(ctx, id, (target, now) => {
       if (target.id === actor.id) throw new AppError('SELF_ACTION', "You can't deactivate your own account.");
       if (!target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is already deactivated.`);
-      if (target.role === 'admin' && this.d.users.countActiveAdmins() <= 1) throw lastAdmin(target);
-      const row = this.d.users.update(target.id, { is_active: 0, deactivated_at: now }, now);
-      this.d.sessions.endAllFor(target.id);
-      this.d.revokeCodes(target.id);
-      this.d.audit.record(now, actor.id, 'person_deactivated', target.id, {});
+      if (isActiveAdmin(target) && !this.deps.users.hasSeveralActiveAdmins()) throw lastAdmin(target);
+      const row = this.deps.users.update(target.id, { is_active: 0, deactivated_at: now }, now);
+      this.deps.sessions.endAllFor(target.id);
+      this.deps.revokeCodes(target.id);
+      this.deps.audit.record(now, actor.id, 'person_deactivated', target.id, {});
       return toPerson(row);
     });
   }
 
   reactivate(id: number, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(ctx, id, (target, now) => {
+    return this.withFreshTarget(ctx, id, (target, now) => {
       if (target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is already active.`);
-      const row = this.d.users.update(target.id, { is_active: 1, deactivated_at: null }, now);
-      this.d.audit.record(now, actor.id, 'person_reactivated', target.id, {});
+      const row = this.deps.users.update(target.id, { is_active: 1, deactivated_at: null }, now);
+      this.deps.audit.record(now, actor.id, 'person_reactivated', target.id, {});
       return toPerson(row);
     });
   }
 
   setRole(input: ParsedInput<'setRole'>, ctx: CallContext): Person {
     const actor = signedInUser(ctx);
-    return this.write(ctx, input.id, (target, now) => {
+    return this.withFreshTarget(ctx, input.id, (target, now) => {
       if (target.role !== input.expectedRole) {
         throw new AppError('CONFLICT', `${fullName(target)}'s role was changed elsewhere. The list has been refreshed.`);
       }
       if (target.role === input.role) return toPerson(target);
-      if (!target.is_active) throw new AppError('CONFLICT', `${fullName(target)} is deactivated. Reactivate them first.`);
+      if (!target.is_active) throw deactivatedConflict(target);
       if (input.role === 'user') {
         if (target.id === actor.id) throw new AppError('SELF_ACTION', "You can't remove your own admin role.");
-        if (this.d.users.countActiveAdmins() <= 1) throw lastAdmin(target);
+        if (isActiveAdmin(target) && !this.deps.users.hasSeveralActiveAdmins()) throw lastAdmin(target);
       }
-      const row = this.d.users.update(target.id, { role: input.role as Role }, now);
-      this.d.sessions.endAllFor(target.id);
-      this.d.audit.record(now, actor.id, 'role_changed', target.id, { from: target.role, to: input.role });
+      const row = this.deps.users.update(target.id, { role: input.role }, now);
+      this.deps.sessions.endAllFor(target.id);
+      this.deps.audit.record(now, actor.id, 'role_changed', target.id, { from: target.role, to: input.role });
       return toPerson(row);
     });
   }

@@ -6,8 +6,6 @@ export interface SettingsStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
-  /** The file the settings live in (tests read it to check no secret is stored in plaintext). */
-  readonly path: string;
 }
 
 /** The structural part of Conf (and of electron-store, which extends it) that Roster uses. */
@@ -15,7 +13,6 @@ export interface ConfLike {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
-  readonly path: string;
 }
 
 export function settingsStoreOver(conf: ConfLike): SettingsStore {
@@ -23,9 +20,6 @@ export function settingsStoreOver(conf: ConfLike): SettingsStore {
     get: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),
     delete: (key) => conf.delete(key),
-    get path() {
-      return conf.path;
-    },
   };
 }
 

@@ -1,17 +1,19 @@
-// The People table: sortable column headers and one row per person, with the role dropdown and the row menu.
-import Chip from '@mui/material/Chip';
+// The People table: sortable column headers, one row per person, and the one row menu and one Role list that
+// every row opens. Drawing a new page creates only the rows' plain elements (see people-table-styles.tsx).
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import Box from '@mui/material/Box';
-import type { Person } from '../../../common/contract.ts';
-import { formatLastLogin, fullName, roleLabel, temporaryPasswordExpired } from '../format.ts';
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { Person, Role } from '../../../common/contract.ts';
 import type { Direction, SortKey } from '../hooks/use-people-list.ts';
+import { useRoleChanges, type RoleChanges } from '../hooks/use-role-changes.ts';
+import { PeopleTableStyles, TABLE_CLASS } from './people-table-styles.tsx';
 import { PersonActionsMenu, type PersonAction } from './person-actions-menu.tsx';
-import { RoleSelect } from './role-select.tsx';
+import { PersonRow, type RowMenu } from './person-row.tsx';
+import { RoleMenu } from './role-menu.tsx';
 
 // Read by screen readers, not shown: the actions column needs a header name.
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
@@ -32,44 +34,79 @@ interface Props {
   onChanged: () => void;
 }
 
-export function PeopleTable({ rows, sort, direction, onSort, onAction, onChanged }: Props) {
-  return (
-    <Table aria-label="People" size="small" sx={{ tableLayout: 'fixed' }}>
-      <TableHead>
-        <TableRow>
-          {COLUMNS.map((c) => (
-            <TableCell key={c.key} sortDirection={sort === c.key ? direction : false} sx={{ width: c.width, fontWeight: 600 }}>
-              <TableSortLabel active={sort === c.key} direction={sort === c.key ? direction : 'asc'} onClick={() => onSort(c.key)}>
-                {c.label}
-              </TableSortLabel>
-            </TableCell>
-          ))}
-          <TableCell sx={{ width: 56 }}>
-            <Box component="span" sx={visuallyHidden}>
-              Actions
-            </Box>
-          </TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((p) => (
-          <TableRow key={p.id} hover>
-            <TableCell sx={{ overflowWrap: 'anywhere' }}>
-              {fullName(p)}
-              {p.status === 'invited' && <Chip label="Invited" size="small" color="info" variant="outlined" sx={{ ml: 1 }} />}
-              {p.status === 'active' && temporaryPasswordExpired(p) && (
-                <Chip label="Temporary password expired" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />
-              )}
-            </TableCell>
-            <TableCell sx={{ overflowWrap: 'anywhere' }}>{p.email}</TableCell>
-            <TableCell>{p.status === 'deactivated' ? roleLabel(p.role) : <RoleSelect person={p} onChanged={onChanged} />}</TableCell>
-            <TableCell>{formatLastLogin(p.lastLoginAt)}</TableCell>
-            <TableCell align="right">
-              <PersonActionsMenu person={p} onAction={onAction} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+export const PeopleTable = memo(function PeopleTable({ rows, sort, direction, onSort, onAction, onChanged }: Props) {
+  const [menu, setMenu] = useState<RowMenu | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const { changes, change } = useRoleChanges(onChanged);
+  // The change is sent with the role the row showed (main's, or one just confirmed here).
+  const chooseRole = useCallback((person: Person, role: Role) => void change(person, role, (changes.get(person) ?? person).role), [changes, change]);
+  const roleMenu = useMemo(
+    () => (menu?.kind === 'role' ? { ...menu, role: (changes.get(menu.person) ?? menu.person).role } : null),
+    [menu, changes],
   );
+  return (
+    <>
+      <PeopleTableStyles />
+      <Table aria-label="People" size="small" className={TABLE_CLASS}>
+        <PeopleTableHead sort={sort} direction={direction} onSort={onSort} />
+        <PeopleTableBody rows={rows} changes={changes} menu={menu} onMenu={setMenu} />
+      </Table>
+      <PersonActionsMenu open={menu?.kind === 'actions' ? menu : null} onClose={closeMenu} onAction={onAction} />
+      <RoleMenu
+        open={roleMenu}
+        onClose={closeMenu}
+        onChoose={chooseRole}
+      />
+    </>
+  );
+});
+
+const PeopleTableHead = memo(function PeopleTableHead({ sort, direction, onSort }: Pick<Props, 'sort' | 'direction' | 'onSort'>) {
+  return (
+    <TableHead>
+      <TableRow>
+        {COLUMNS.map((c) => (
+          <TableCell key={c.key} sortDirection={sort === c.key ? direction : false} sx={{ width: c.width, fontWeight: 600 }}>
+            <TableSortLabel active={sort === c.key} direction={sort === c.key ? direction : 'asc'} onClick={() => onSort(c.key)}>
+              {c.label}
+            </TableSortLabel>
+          </TableCell>
+        ))}
+        <TableCell sx={{ width: 56 }}>
+          <Box component="span" sx={visuallyHidden}>
+            Actions
+          </Box>
+        </TableCell>
+      </TableRow>
+    </TableHead>
+  );
+});
+
+interface BodyProps {
+  rows: Person[];
+  changes: RoleChanges;
+  menu: RowMenu | null;
+  onMenu: (menu: RowMenu) => void;
 }
+
+const PeopleTableBody = memo(function PeopleTableBody({ rows, changes, menu, onMenu }: BodyProps) {
+  return (
+    <tbody className="MuiTableBody-root">
+      {rows.map((p, i) => {
+        const shown = changes.get(p);
+        return (
+          // Keyed by position: a new page reuses the rows already on screen and only changes their text,
+          // instead of removing 25 rows and building 25 new ones. Rows hold no state of their own.
+          <PersonRow
+            key={i}
+            person={p}
+            role={shown?.role ?? p.role}
+            pending={shown?.pending ?? false}
+            open={menu?.person === p ? menu.kind : null}
+            onMenu={onMenu}
+          />
+        );
+      })}
+    </tbody>
+  );
+});

@@ -1,11 +1,11 @@
-// The three-dots menu on a People row: what can be done to this person, by status.
-import MoreVertIcon from '@mui/icons-material/MoreVert';
-import IconButton from '@mui/material/IconButton';
+// The three-dots menu of the People rows: what can be done to a person, by status. One menu serves every row.
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import { useState } from 'react';
+import { memo } from 'react';
 import type { Person } from '../../../common/contract.ts';
-import { fullName } from '../format.ts';
+import { useLastOpened } from '../hooks/use-last-opened.ts';
+import { PAGE_MENU_PROPS } from './menu-options.ts';
+import { MENU_IDS } from './person-row.tsx';
 
 export type PersonAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'resendInvite' | 'revokeInvite' | 'viewActivity';
 
@@ -25,42 +25,38 @@ export function actionsFor(person: Person): PersonAction[] {
   return ['edit', 'reset', 'viewActivity', 'deactivate'];
 }
 
-export function PersonActionsMenu({ person, onAction }: { person: Person; onAction: (action: PersonAction, person: Person) => void }) {
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const menuId = `actions-menu-${person.id}`;
+interface Props {
+  /** The row it is open for, or null when closed. */
+  open: { person: Person; anchor: HTMLElement } | null;
+  onClose: () => void;
+  onAction: (action: PersonAction, person: Person) => void;
+}
+
+export const PersonActionsMenu = memo(function PersonActionsMenu({ open, onClose, onAction }: Props) {
+  const shown = useLastOpened(open);
   return (
-    <>
-      <IconButton
-        aria-label={`Actions for ${fullName(person)}`}
-        aria-haspopup="menu"
-        aria-controls={anchor ? menuId : undefined}
-        aria-expanded={anchor ? 'true' : undefined}
-        onClick={(e) => setAnchor(e.currentTarget)}
-        size="small"
-      >
-        <MoreVertIcon fontSize="small" />
-      </IconButton>
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={!!anchor}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-      >
-        {actionsFor(person).map((action) => (
+    <Menu
+      id={MENU_IDS.actions}
+      anchorEl={shown?.anchor ?? null}
+      open={!!open}
+      onClose={onClose}
+      {...PAGE_MENU_PROPS}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+      transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+    >
+      {shown &&
+        actionsFor(shown.person).map((action) => (
           <MenuItem
             key={action}
             onClick={() => {
-              setAnchor(null);
-              onAction(action, person);
+              onClose();
+              onAction(action, shown.person);
             }}
             sx={action === 'deactivate' || action === 'revokeInvite' ? { color: 'error.main' } : undefined}
           >
             {LABELS[action]}
           </MenuItem>
         ))}
-      </Menu>
-    </>
+    </Menu>
   );
-}
+});

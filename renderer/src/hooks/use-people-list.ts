@@ -1,34 +1,39 @@
-// The People list's state: tab, search, sort and page, fetched from main with stale answers ignored.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ListPeopleInput, PeoplePage, Tab } from '../../../common/contract.ts';
+// The People list's state: tab, search, sort and page. Each control sends its request from the event itself,
+// before React renders anything (people-loader.ts decides what is asked when); the screen follows the answers.
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import type { PeoplePage, Tab } from '../../../common/contract.ts';
 import { ApiError, call } from '../api.ts';
-import { useDebouncedValue } from './use-debounced-value.ts';
+import { PeopleLoader, type PageRequest, type PageSize, type PeopleRequest, type SortKey, type TabCounts, type View } from '../people-loader.ts';
 
-export type SortKey = NonNullable<ListPeopleInput['sort']>;
-export type Direction = 'asc' | 'desc';
-export type PageSize = ListPeopleInput['pageSize'];
-type PageRequest = NonNullable<ListPeopleInput['page']>;
+export type { Direction, PageSize, SortKey } from '../people-loader.ts';
 
-export const SEARCH_DEBOUNCE_MS = 200;
+/** How long an answer may take before the list says it is loading: a quick one should not flash a bar. */
+export const LOADING_SHOWN_AFTER_MS = 250;
+
+export const INITIAL_VIEW: View = { tab: 'active', query: '', sort: 'name', direction: 'asc', pageSize: 25 };
+const FIRST: PageRequest = { kind: 'first' };
 
 export interface PeopleList {
-  tab: Tab;
-  setTab: (tab: Tab) => void;
-  /** What is typed in the search box (the query sent to main follows it after a short pause). */
-  search: string;
-  setSearch: (text: string) => void;
-  /** The query the shown rows answer. */
-  query: string;
-  sort: SortKey;
-  direction: Direction;
-  sortBy: (key: SortKey) => void;
-  pageSize: PageSize;
-  setPageSize: (size: PageSize) => void;
-  page: PeoplePage | null;
+  /** The view the controls show: what was last asked for (its rows may still be on their way). */
+  view: View;
+  /** The rows on screen and the view they answer. */
+  shown: { view: View; page: PeoplePage } | null;
+  /** The total of the shown view's tab and search, once counted. */
   total: number | null;
-  tabCounts: { active: number; deactivated: number } | null;
+  tabCounts: TabCounts | null;
+  /** Rows were asked for more than LOADING_SHOWN_AFTER_MS ago and have not come back yet. */
   loading: boolean;
   error: string | null;
+  actions: PeopleListActions;
+}
+
+/** Stable for the life of the page, so the parts of the page that take them need not re-render. */
+export interface PeopleListActions {
+  setTab: (tab: Tab) => void;
+  /** What is typed in the search box (the box keeps its own text: a keystroke re-draws nothing but the rows). */
+  setSearch: (text: string) => void;
+  sortBy: (key: SortKey) => void;
+  setPageSize: (size: PageSize) => void;
   first: () => void;
   previous: () => void;
   next: () => void;
@@ -38,81 +43,114 @@ export interface PeopleList {
 }
 
 export function usePeopleList(): PeopleList {
-  const [tab, setTabState] = useState<Tab>('active');
-  const [search, setSearch] = useState('');
-  const query = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: 'name', direction: 'asc' });
-  const [pageSize, setPageSize] = useState<PageSize>(25);
-  // A page request belongs to one view (tab, query, sort, size); cursors mean nothing in another one, so a
-  // changed view starts from its first page without a second round trip.
-  const viewKey = JSON.stringify([tab, query, sort.key, sort.direction, pageSize]);
-  const [pageRequest, setPageRequest] = useState<{ view: string; page: PageRequest }>({ view: viewKey, page: { kind: 'first' } });
-  const effectivePage: PageRequest = pageRequest.view === viewKey ? pageRequest.page : { kind: 'first' };
-
-  const [page, setPage] = useState<PeoplePage | null>(null);
-  const [counted, setCounted] = useState<{ view: string; total: number } | null>(null);
-  const [tabCounts, setTabCounts] = useState<{ active: number; deactivated: number } | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [view, setView] = useState<View>(INITIAL_VIEW);
+  const [shown, setShown] = useState<{ view: View; page: PeoplePage } | null>(null);
+  const [count, setCount] = useState<{ tab: Tab; query: string; total: number } | null>(null);
+  const [tabCounts, setTabCounts] = useState<TabCounts | null>(null);
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
+  // What event handlers read: the latest request and the page on screen, without waiting for a render.
+  const latest = useRef<{ request: PeopleRequest; shown: { view: View; page: PeoplePage } | null }>({ request: { view: INITIAL_VIEW, page: FIRST }, shown: null });
+  // No render at the moment of asking: the page only re-draws if the answer is late.
+  const slow = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const waitFor = () => {
+    clearTimeout(slow.current);
+    slow.current = setTimeout(() => setLoading(true), LOADING_SHOWN_AFTER_MS);
+  };
+  const answered = () => {
+    clearTimeout(slow.current);
+    setLoading(false);
+  };
 
-  const goTo = useCallback((p: PageRequest) => setPageRequest({ view: viewKey, page: p }), [viewKey]);
-  const pageJson = JSON.stringify(effectivePage);
+  const [loader] = useState(
+    () =>
+      new PeopleLoader(
+        {
+          listPeople: (input) => call('listPeople', input),
+          countPeople: (input) => call('countPeople', input),
+          tabCounts: () => call('tabCounts', {}),
+        },
+        {
+          rows: (req, page) => {
+            latest.current.shown = { view: req.view, page };
+            setShown(latest.current.shown);
+            setError(null);
+            answered();
+          },
+          rowsFailed: (req, err) => {
+            // A cursor from before a change may point nowhere now: start the view again from its first page.
+            if (err instanceof ApiError && err.code === 'VALIDATION' && err.field === 'page' && req.page.kind !== 'first') {
+              latest.current.request = { view: req.view, page: FIRST };
+              loader.load(latest.current.request);
+              return;
+            }
+            answered();
+            setError(err instanceof Error ? err.message : String(err));
+          },
+          count: (of, total) => setCount({ ...of, total }),
+          tabCounts: setTabCounts,
+          countFailed: (err) => setError(err instanceof Error ? err.message : String(err)),
+        },
+      ),
+  );
 
   useEffect(() => {
-    const id = ++latest.current;
-    const isCurrent = () => id === latest.current;
-    const page = JSON.parse(pageJson) as PageRequest;
-    setLoading(true);
-    void (async () => {
-      try {
-        const rows = await call('listPeople', { tab, query, sort: sort.key, direction: sort.direction, pageSize, page });
-        if (!isCurrent()) return;
-        setPage(rows);
-        setError(null);
-        setLoading(false);
-        // Counting can be slower than a page of rows; the page shows first, the counts follow.
-        const [count, counts] = await Promise.all([call('countPeople', { tab, query }), call('tabCounts', {})]);
-        if (!isCurrent()) return;
-        setCounted({ view: viewKey, total: count.total });
-        setTabCounts(counts);
-      } catch (err) {
-        if (!isCurrent()) return;
-        setLoading(false);
-        if (err instanceof ApiError && err.code === 'VALIDATION' && err.field === 'page' && page.kind !== 'first') {
-          setPageRequest({ view: viewKey, page: { kind: 'first' } });
-          return;
-        }
-        setError(err instanceof Error ? err.message : String(err));
-      }
-    })();
-    // viewKey captures tab, query, sort and pageSize.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [viewKey, pageJson, generation]);
+    loader.load(latest.current.request);
+    waitFor();
+    return () => {
+      loader.dispose();
+      clearTimeout(slow.current);
+    };
+  }, [loader]);
 
+  const actions = useMemo<PeopleListActions>(() => {
+    const go = (next: View, page: PageRequest = FIRST) => {
+      latest.current.request = { view: next, page };
+      loader.load(latest.current.request); // sent before React renders the change
+      waitFor();
+      // The controls follow in a transition: React draws them after the input's own work (a closing menu) and
+      // may pause to let the answer's rows in first.
+      startTransition(() => setView(next));
+    };
+    const current = () => latest.current.request.view;
+    /** Paging moves from the page on screen, and only while it belongs to the view the controls show. */
+    const move = (page: (p: PeoplePage) => PageRequest | null) => {
+      const on = latest.current.shown;
+      if (!on || on.view !== current()) return;
+      const request = page(on.page);
+      if (request) go(on.view, request);
+    };
+    return {
+      setTab: (tab) => go({ ...current(), tab }),
+      setSearch: (text) => {
+        const query = text.trim();
+        if (query !== current().query) go({ ...current(), query });
+      },
+      sortBy: (key) => {
+        const v = current();
+        go({ ...v, sort: key, direction: v.sort === key && v.direction === 'asc' ? 'desc' : 'asc' });
+      },
+      setPageSize: (pageSize) => go({ ...current(), pageSize }),
+      first: () => move(() => FIRST),
+      previous: () => move((p) => (p.startCursor ? { kind: 'before', cursor: p.startCursor, pageIndex: p.pageIndex } : null)),
+      next: () => move((p) => (p.endCursor ? { kind: 'after', cursor: p.endCursor, pageIndex: p.pageIndex } : null)),
+      last: () => move(() => ({ kind: 'last' })),
+      refresh: () => {
+        loader.refresh(latest.current.request);
+        waitFor();
+      },
+    };
+  }, [loader]);
+
+  const sameSearch = !!shown && !!count && count.tab === shown.view.tab && count.query === shown.view.query;
   return {
-    tab,
-    setTab: setTabState,
-    search,
-    setSearch,
-    query,
-    sort: sort.key,
-    direction: sort.direction,
-    sortBy: (key) =>
-      setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' })),
-    pageSize,
-    setPageSize,
-    page,
+    view,
+    shown,
     // A count for another search or tab would mislead, so none is shown until this view's arrives.
-    total: counted?.view === viewKey ? counted.total : null,
+    total: sameSearch ? count.total : null,
     tabCounts,
     loading,
     error,
-    first: () => goTo({ kind: 'first' }),
-    previous: () => page?.startCursor && goTo({ kind: 'before', cursor: page.startCursor, pageIndex: page.pageIndex }),
-    next: () => page?.endCursor && goTo({ kind: 'after', cursor: page.endCursor, pageIndex: page.pageIndex }),
-    last: () => goTo({ kind: 'last' }),
-    refresh: () => setGeneration((g) => g + 1),
+    actions,
   };
 }

@@ -12,8 +12,10 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
+import type { TabCounts } from '../people-loader.ts';
+import { SEARCH_MAX_LENGTH } from '../../../common/rules.ts';
 import { PeoplePagination } from '../components/people-pagination.tsx';
 import { PeopleTable } from '../components/people-table.tsx';
 import type { PersonAction } from '../components/person-actions-menu.tsx';
@@ -24,55 +26,32 @@ import { ReactivateDialog } from '../dialogs/reactivate-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { RevokeInviteDialog } from '../dialogs/revoke-invite-dialog.tsx';
-import { usePeopleList } from '../hooks/use-people-list.ts';
+import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
 
 type DialogAction = Exclude<PersonAction, 'viewActivity'>;
 type OpenDialog = { kind: 'add' } | { kind: DialogAction; person: Person } | null;
 
-const tabLabel = (label: string, count: number | undefined) => (count === undefined ? label : `${label} (${count})`);
+const NO_ROWS: Person[] = [];
 
 export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewActivity: (person: Person) => void }) {
   const list = usePeopleList();
+  const { actions, shown } = list;
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const close = () => setDialog(null);
-  const rows = list.page?.rows ?? [];
+  const close = useCallback(() => setDialog(null), []);
+  const openAction = useCallback(
+    (kind: PersonAction, person: Person) => (kind === 'viewActivity' ? onViewActivity(person) : setDialog({ kind, person })),
+    [onViewActivity],
+  );
+  const openAdd = useCallback(() => setDialog({ kind: 'add' }), []);
+  const rows = shown?.page.rows ?? NO_ROWS;
 
   return (
     <Box component="main" sx={{ p: 3, maxWidth: 1200, mx: 'auto' }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          People
-        </Typography>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ kind: 'add' })}>
-          Add person
-        </Button>
-      </Stack>
+      <PeopleHeading onAdd={openAdd} />
       <Paper variant="outlined">
         <Stack direction="row" sx={{ alignItems: 'center', px: 2, gap: 2, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider' }}>
-          <Tabs value={list.tab} onChange={(_, t: TabName) => list.setTab(t)} aria-label="Account status" sx={{ flexGrow: 1 }}>
-            <Tab value="active" label={tabLabel('Active', list.tabCounts?.active)} />
-            <Tab value="deactivated" label={tabLabel('Deactivated', list.tabCounts?.deactivated)} />
-          </Tabs>
-          <TextField
-            label="Search people"
-            type="search"
-            size="small"
-            margin="dense"
-            fullWidth={false}
-            value={list.search}
-            onChange={(e) => list.setSearch(e.target.value)}
-            slotProps={{
-              htmlInput: { maxLength: 200 },
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchIcon fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
-            sx={{ width: 280 }}
-          />
+          <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
+          <SearchField setSearch={actions.setSearch} />
         </Stack>
         <Box sx={{ height: 4 }}>{list.loading && <LinearProgress aria-label="Loading people" />}</Box>
         {list.error && (
@@ -80,27 +59,79 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
             {list.error}
           </Alert>
         )}
-        <PeopleTable
-          rows={rows}
-          sort={list.sort}
-          direction={list.direction}
-          onSort={list.sortBy}
-          onAction={(kind, person) => (kind === 'viewActivity' ? onViewActivity(person) : setDialog({ kind, person }))}
-          onChanged={list.refresh}
-        />
-        {list.page && rows.length === 0 && (
+        <PeopleTable rows={rows} sort={list.view.sort} direction={list.view.direction} onSort={actions.sortBy} onAction={openAction} onChanged={actions.refresh} />
+        {shown && rows.length === 0 && (
           <Typography sx={{ p: 4, textAlign: 'center' }} color="text.secondary">
-            {list.query ? `No one matches “${list.query}”` : list.tab === 'deactivated' ? 'No deactivated people' : 'No one here yet'}
+            {shown.view.query ? `No one matches “${shown.view.query}”` : shown.view.tab === 'deactivated' ? 'No deactivated people' : 'No one here yet'}
           </Typography>
         )}
-        <PeoplePagination list={list} />
+        <PeoplePagination
+          page={shown?.page ?? null}
+          shownPageSize={shown?.view.pageSize ?? list.view.pageSize}
+          initialPageSize={INITIAL_VIEW.pageSize}
+          total={list.total}
+          actions={actions}
+        />
       </Paper>
 
-      {dialog?.kind === 'add' && <AddPersonDialog onClose={close} onAdded={list.refresh} />}
-      {dialog && dialog.kind !== 'add' && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={list.refresh} />}
+      {dialog?.kind === 'add' && <AddPersonDialog onClose={close} onAdded={actions.refresh} />}
+      {dialog && dialog.kind !== 'add' && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
     </Box>
   );
 }
+
+// The parts above the table, each drawn again only when what it shows changes (not with every page of rows).
+
+const PeopleHeading = memo(function PeopleHeading({ onAdd }: { onAdd: () => void }) {
+  return (
+    <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+      <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
+        People
+      </Typography>
+      <Button variant="contained" startIcon={<AddIcon />} onClick={onAdd}>
+        Add person
+      </Button>
+    </Stack>
+  );
+});
+
+const tabLabel = (label: string, count: number | undefined) => (count === undefined ? label : `${label} (${count})`);
+
+const PeopleTabs = memo(function PeopleTabs({ tab, counts, setTab }: { tab: TabName; counts: TabCounts | null; setTab: (t: TabName) => void }) {
+  return (
+    <Tabs value={tab} onChange={(_, t: TabName) => setTab(t)} aria-label="Account status" sx={{ flexGrow: 1 }}>
+      {/* No ripple on a click (as on the page buttons): it delayed the request; the keyboard focus ripple stays. */}
+      <Tab value="active" label={tabLabel('Active', counts?.active)} disableTouchRipple />
+      <Tab value="deactivated" label={tabLabel('Deactivated', counts?.deactivated)} disableTouchRipple />
+    </Tabs>
+  );
+});
+
+/** Uncontrolled: the box keeps what is typed, so a keystroke sends the search without re-drawing the box. */
+const SearchField = memo(function SearchField({ setSearch }: { setSearch: (text: string) => void }) {
+  return (
+    <TextField
+      label="Search people"
+      type="search"
+      size="small"
+      margin="dense"
+      fullWidth={false}
+      defaultValue=""
+      onChange={(e) => setSearch(e.target.value)}
+      slotProps={{
+        htmlInput: { maxLength: SEARCH_MAX_LENGTH },
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchIcon fontSize="small" />
+            </InputAdornment>
+          ),
+        },
+      }}
+      sx={{ width: 280 }}
+    />
+  );
+});
 
 function ActionDialog({ kind, ...props }: { kind: DialogAction; person: Person; onClose: () => void; onSettled: () => void }) {
   switch (kind) {

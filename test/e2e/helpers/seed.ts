@@ -1,6 +1,7 @@
 // Seeds a data folder's database directly (before Roster starts), for lists too long to build through the UI.
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
+import type { Role } from '../../../common/contract.ts';
 import { test as base } from '@playwright/test';
 import { DATABASE_FILE } from '../../../main/core/data-dir.ts';
 import { openDatabase } from '../../../main/core/db/open-database.ts';
@@ -13,7 +14,7 @@ export interface SeedPerson {
   firstName: string;
   lastName: string;
   email: string;
-  role?: 'user' | 'admin';
+  role?: Role;
   /** No password yet: shown as Invited. */
   invited?: boolean;
   deactivated?: boolean;

@@ -8,7 +8,7 @@ import { ACTIVITY_KINDS, actionsOfKinds, AUDIT_ACTION_NAMES } from '../../../com
 import { ActivityService } from '../../../main/core/audit/activity-service.ts';
 import { AuditRepo } from '../../../main/core/db/audit-repo.ts';
 import { closeDatabase, openDatabase, type Db } from '../../../main/core/db/open-database.ts';
-import { ManualClock } from '../../../main/core/services/clock.ts';
+import { ManualClock } from '../../fixtures/manual-clock.ts';
 import { tempDir } from '../harness.ts';
 
 let db: Db;

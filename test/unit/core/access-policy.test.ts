@@ -1,5 +1,5 @@
-// Who may call what, pinned by a table this test owns: a change of access in common/contract.ts (or of the
-// password-change allow list in the dispatcher) must be made here too, on purpose, or a test turns red.
+// Who may call what, pinned by a table this test owns: a change of access (or of allowedWhilePasswordChangeRequired)
+// in common/contract.ts must be made here too, on purpose, or a test turns red.
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodInput, type MethodName } from '../../../common/contract.ts';
 import type { ErrorCode, Result } from '../../../common/errors.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../common/errors.ts';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
-import { BOB, emailWorld } from '../email/email-harness.ts';
+import { BOB, emailWorld, startSink } from '../email/email-harness.ts';
 import { ADMIN, GOOD_PASSWORD, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
 import type { RosterOptions } from '../../../main/core/roster.ts';
 import { HeldHasher } from '../held-hasher.ts';
@@ -170,5 +170,27 @@ describe('an admin who loses the role while their request waits in the hash gap'
 
     expect(await added, "Bee's addition went through").toMatchObject({ ok: false });
     expect(count(t, "SELECT COUNT(*) FROM users WHERE email = 'zed@example.org'")).toBe(0);
+  });
+});
+
+describe('an admin who loses the role while their email settings wait for the mail server', () => {
+  // Saving tests the connection first, then writes: the write re-checks the caller (ctx.transaction), so a demotion
+  // or deactivation while the mail server is being reached stops it.
+  it.each<Move>(['demotes', 'deactivates'])("Ada %s Bee while Bee's new email settings are being tested: the settings stay as they were", async (move) => {
+    const sink = await startSink();
+    // A long SMTP timeout: the held connection must be released by the test, never time out on a busy machine.
+    const { t, ada, bee, beeId } = await twoAdmins({ smtpTimeoutMs: 30_000 });
+    await ada.ok('saveEmailSettings', sink.settings({ fromName: 'Roster at Example' }));
+    const saved = count(t, "SELECT COUNT(*) FROM audit_log WHERE action = 'email_settings_saved'");
+
+    sink.hold();
+    const save = bee.call('saveEmailSettings', sink.settings({ fromName: 'Changed by Bee' }));
+    await sink.whenHeld(1); // Bee's connection test is talking to the server
+    expect(await act(ada, move, beeId)).toMatchObject({ ok: true });
+    sink.release();
+
+    expect(await save, "Bee's settings were saved after she lost the admin role").toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await ada.ok('getEmailSettings', {})).toMatchObject({ fromName: 'Roster at Example' });
+    expect(count(t, "SELECT COUNT(*) FROM audit_log WHERE action = 'email_settings_saved'")).toBe(saved);
   });
 });

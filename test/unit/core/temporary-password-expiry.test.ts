@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../main/core/auth/secrets.ts';
 import { MIGRATIONS } from '../../../main/core/db/migrations.ts';
 import { openDatabase } from '../../../main/core/db/open-database.ts';
-import { ManualClock } from '../../../main/core/services/clock.ts';
+import { ManualClock } from '../../fixtures/manual-clock.ts';
 import { NEW_PASSWORD } from '../email/email-harness.ts';
 import { startTestRoster, tempDir } from '../harness.ts';
 

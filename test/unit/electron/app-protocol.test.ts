@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decideAppRequest, respondToAppRequest } from '../../../main/electron/app-protocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../main/web/static-files.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../main/serving/static-files.ts';
 import { tempDir } from '../harness.ts';
 
 let root: string;

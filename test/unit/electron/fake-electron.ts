@@ -1,6 +1,7 @@
 // A stand-in for the `electron` module, just wide enough for main/electron/entry.ts, recording what the entry
 // asks of Electron so the entry's wiring can be tested in plain Node (no Electron runtime here).
 import { EventEmitter } from 'node:events';
+import { fakeSafeStorage } from '../../fixtures/fake-safe-storage.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -90,10 +91,4 @@ export const session = {
 // The entry reads Electron's version to find its driver; a Node-ABI copy stands in for it in these tests.
 Object.defineProperty(process.versions, 'electron', { value: '0.0.0-fake', configurable: true });
 
-// A stand-in keychain: reversible, but never plaintext at rest.
-export const safeStorage = {
-  isEncryptionAvailable: () => true,
-  encryptString: (s: string) => Buffer.from([...Buffer.from(s)].map((b) => b ^ 0x5a)),
-  decryptString: (b: Buffer) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString(),
-  getSelectedStorageBackend: () => 'gnome_libsecret',
-};
+export const safeStorage = fakeSafeStorage();

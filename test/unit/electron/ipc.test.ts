@@ -41,7 +41,7 @@ async function setUp() {
   const windows = new WindowSessions();
   const unregister = registerIpc({ ipcMain, dispatch: roster.dispatch, windows });
   const invoke = (method: string, event: IpcMainInvokeEvent, payload: unknown = {}) => ipcMain.handlers.get(`roster:${method}`)!(event, payload);
-  return { ipcMain, windows, unregister, invoke };
+  return { ipcMain, windows, unregister, invoke, dispatch: roster.dispatch };
 }
 
 describe('registerIpc', () => {
@@ -86,10 +86,10 @@ describe('registerIpc', () => {
   });
 
   it('forgets a closed window: its id is refused afterwards', async () => {
-    const { windows, invoke } = await setUp();
+    const { windows, invoke, dispatch } = await setUp();
     windows.add(1);
     await invoke('createFirstAdmin', eventFrom(1), ADMIN);
-    windows.forget(1);
+    await windows.close(1, dispatch);
     expect(await invoke('getMe', eventFrom(1))).toEqual(FORBIDDEN_SENDER);
     windows.add(1); // a new window that happens to get the same id starts signed out
     expect(await invoke('getMe', eventFrom(1))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });

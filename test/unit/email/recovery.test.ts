@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
 import { GOOD_PASSWORD } from '../harness.ts';
-import { auditActions, BOB, emailWorld, NEW_PASSWORD, withBob, type EmailWorld } from './email-harness.ts';
+import { BOB, emailWorld, NEW_PASSWORD, withBob, type EmailWorld } from './email-harness.ts';
 
 const MINUTE = 60 * 1000;
-
-describe('admin reset by email', () => {
-  it('sends "Your Roster password reset code"; the old password and sessions end; the code sets a new password', async () => {
-    const world = await emailWorld();
-    const { t, sink, admin } = world;
-    const { id, bob } = await withBob(world);
-    expect(await admin.ok('getStatus', {})).toMatchObject({ emailConfigured: true });
-    const reset = await admin.ok('resetPassword', { id });
-    expect(reset.delivery).toEqual({ kind: 'emailSent', to: BOB.email });
-    expect(await bob.call('getMe', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await t.caller().call('signIn', { email: BOB.email, password: GOOD_PASSWORD })).toMatchObject({ ok: false });
-
-    const mail = await sink.waitForMessage();
-    expect(mail.subject).toBe('Your Roster password reset code');
-    expect(mail.text).toContain('An administrator has reset your Roster password');
-    const session = await t.caller().ok('redeemCode', { email: BOB.email, code: codeIn(mail), newPassword: NEW_PASSWORD });
-    expect(session).toMatchObject({ email: BOB.email, mustChangePassword: false });
-    expect(auditActions(t)).toEqual(expect.arrayContaining(['password_reset', 'reset_redeemed']));
-  });
-
-  it('SMTP down during Reset: the reset still happens and the admin gets a temporary password with the error', async () => {
-    const world = await emailWorld();
-    const { t, sink, admin } = world;
-    const { id } = await withBob(world);
-    await sink.down();
-    const reset = await admin.ok('resetPassword', { id });
-    expect(reset.delivery).toMatchObject({ kind: 'temporaryPassword', emailError: expect.stringMatching(/^Wrong host or port/) });
-    if (reset.delivery.kind !== 'temporaryPassword') return;
-    expect(await t.caller().ok('signIn', { email: BOB.email, password: reset.delivery.temporaryPassword })).toMatchObject({ mustChangePassword: true });
-    expect(await t.caller().call('signIn', { email: BOB.email, password: GOOD_PASSWORD })).toMatchObject({ ok: false });
-  });
-});
 
 describe('forgot password', () => {
   it('gives the same answer for an existing and an unknown address, and sends only one email', async () => {

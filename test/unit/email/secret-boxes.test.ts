@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyFileSecretBox } from '../../../main/core/settings/key-file-secret-box.ts';
-import { BASIC_TEXT_WARNING, safeStorageSecretBox, type SafeStorageLike } from '../../../main/core/settings/safe-storage-secret-box.ts';
+import { BASIC_TEXT_WARNING, safeStorageSecretBox } from '../../../main/core/settings/safe-storage-secret-box.ts';
+import { fakeSafeStorage } from '../../fixtures/fake-safe-storage.ts';
 import { tempDir } from '../harness.ts';
 
 describe('key-file SecretBox (browser mode)', () => {
@@ -27,21 +28,14 @@ describe('key-file SecretBox (browser mode)', () => {
 });
 
 describe('safeStorage SecretBox (Electron)', () => {
-  const fake = (backend: string): SafeStorageLike => ({
-    isEncryptionAvailable: () => true,
-    encryptString: (s) => Buffer.from([...Buffer.from(s)].map((b) => b ^ 0x5a)),
-    decryptString: (b) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString(),
-    getSelectedStorageBackend: () => backend,
-  });
-
   it('round-trips through safeStorage', () => {
-    const box = safeStorageSecretBox(fake('gnome_libsecret'), 'linux');
+    const box = safeStorageSecretBox(fakeSafeStorage('gnome_libsecret'), 'linux');
     expect(box.decrypt(box.encrypt('pw'))).toBe('pw');
     expect(box.weaknessWarning()).toBeNull();
   });
 
   it('warns when Linux falls back to the basic_text backend', () => {
-    expect(safeStorageSecretBox(fake('basic_text'), 'linux').weaknessWarning()).toBe(BASIC_TEXT_WARNING);
-    expect(safeStorageSecretBox(fake('basic_text'), 'darwin').weaknessWarning()).toBeNull();
+    expect(safeStorageSecretBox(fakeSafeStorage('basic_text'), 'linux').weaknessWarning()).toBe(BASIC_TEXT_WARNING);
+    expect(safeStorageSecretBox(fakeSafeStorage('basic_text'), 'darwin').weaknessWarning()).toBeNull();
   });
 });

@@ -3,32 +3,6 @@ import { ADMIN, startTestRoster } from '../harness.ts';
 import { NEW_PASSWORD, addPerson, addSignedInPerson, auditActions, makeAdmin } from './helpers.ts';
 
 describe('adding people', () => {
-  it('adds a person with a temporary password shown once and stored only as a hash', async () => {
-    const t = await startTestRoster();
-    const admin = await t.admin();
-    const { person, temporaryPassword } = await addPerson(admin, 'Grace', '  Grace@Example.ORG ');
-    expect(person).toMatchObject({ firstName: 'Grace', email: 'grace@example.org', role: 'user', status: 'active', lastLoginAt: null });
-    expect(temporaryPassword.length).toBeGreaterThanOrEqual(16);
-    const row = t.roster.db.prepare('SELECT * FROM users WHERE id = ?').get(person.id) as Record<string, unknown>;
-    expect(row.password_hash).toMatch(/^\$2[aby]\$/);
-    expect(JSON.stringify(row)).not.toContain(temporaryPassword);
-    expect(row.must_change_password).toBe(1);
-    const everything = JSON.stringify(t.roster.db.prepare('SELECT * FROM audit_log').all());
-    expect(everything).not.toContain(temporaryPassword);
-    // The list shows the person without any password.
-    const page = await admin.ok('listPeople', { tab: 'active', pageSize: 25 });
-    expect(JSON.stringify(page)).not.toContain(temporaryPassword);
-    expect(page.rows.map((p) => p.email)).toContain('grace@example.org');
-  });
-
-  it('gives each person a different temporary password', async () => {
-    const t = await startTestRoster();
-    const admin = await t.admin();
-    const a = await addPerson(admin, 'Ann');
-    const b = await addPerson(admin, 'Ben');
-    expect(a.temporaryPassword).not.toBe(b.temporaryPassword);
-  });
-
   it('refuses a duplicate email, also when it differs only in case', async () => {
     const t = await startTestRoster();
     const admin = await t.admin();
@@ -101,31 +75,6 @@ describe('editing people', () => {
     }
     expect(await admin.call('editPerson', { id: 999, firstName: 'A', lastName: 'B', email: 'c@d.org' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await admin.call('setRole', { id: 999, role: 'admin', expectedRole: 'user' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-  });
-});
-
-describe('resetting passwords', () => {
-  it('replaces the password with a temporary one, ends their sessions and forces a new password', async () => {
-    const t = await startTestRoster();
-    const admin = await t.admin();
-    const { person, caller } = await addSignedInPerson(t, admin, 'Grace');
-    const { delivery } = await admin.ok('resetPassword', { id: person.id });
-    if (delivery.kind !== 'temporaryPassword') throw new Error('expected a temporary password');
-    expect(await caller.call('getMe', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await t.caller().call('signIn', { email: person.email, password: NEW_PASSWORD })).toMatchObject({ ok: false });
-    const again = t.caller();
-    expect(await again.ok('signIn', { email: person.email, password: delivery.temporaryPassword })).toMatchObject({ mustChangePassword: true });
-    expect(auditActions(t, person.id)).toContain('password_reset');
-  });
-
-  it('refuses to reset your own password from the People list, or a deactivated person’s', async () => {
-    const t = await startTestRoster();
-    const admin = await t.admin();
-    const me = await admin.ok('getMe', {});
-    expect(await admin.call('resetPassword', { id: me.userId })).toMatchObject({ ok: false, error: { code: 'SELF_ACTION' } });
-    const { person } = await addPerson(admin, 'Grace');
-    await admin.ok('deactivatePerson', { id: person.id });
-    expect(await admin.call('resetPassword', { id: person.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
 

@@ -2,8 +2,8 @@
 // sorted by SQLite, and pages cut from that list by position.
 import type { PeoplePage } from '../../../common/contract.ts';
 import type { Db } from '../../../main/core/db/open-database.ts';
-import { likePattern, SORTS } from '../../../main/core/db/people-query.ts';
-import type { ListInput } from '../../../main/core/db/people-rows.ts';
+import { likePattern } from '../../../main/core/db/people-search.ts';
+import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
 import type { UserRow } from '../../../main/core/db/users-repo.ts';
 
 export function naiveMatches(db: Db, input: Pick<ListInput, 'tab' | 'query' | 'sort' | 'direction'>): UserRow[] {

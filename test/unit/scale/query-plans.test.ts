@@ -3,8 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/core/db/open-database.ts';
 import { closeDatabase, openDatabase } from '../../../main/core/db/open-database.ts';
-import { listPeople, SORTS } from '../../../main/core/db/people-query.ts';
-import type { ListInput } from '../../../main/core/db/people-rows.ts';
+import { listPeople } from '../../../main/core/db/people-pages.ts';
+import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
+import { UsersRepo } from '../../../main/core/db/users-repo.ts';
 import { tempDir } from '../harness.ts';
 import { fillTrickyPeople } from './tricky-people.ts';
 
@@ -70,4 +71,14 @@ describe('People page query plans', () => {
       });
     }
   }
+});
+
+describe('the last-admin check', () => {
+  it('reads the role index for active admins, never the whole table', () => {
+    const queries = recordQueries((spy) => new UsersRepo(spy).hasSeveralActiveAdmins());
+    expect(queries).toHaveLength(1);
+    const steps = plan(queries[0]!.sql, queries[0]!.params).join(' | ');
+    expect(steps).toMatch(/SEARCH users USING INDEX users_by_role \(is_active=\? AND role=\?\)/);
+    expect(steps).not.toMatch(/SCAN users/);
+  });
 });

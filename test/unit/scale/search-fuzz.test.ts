@@ -1,6 +1,7 @@
 // Any search text, however odd, gets either a page or a VALIDATION error through the dispatcher: never INTERNAL.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tabField } from '../../../common/contract.ts';
 import { startTestRoster } from '../harness.ts';
 import { fillTrickyPeople } from './tricky-people.ts';
 
@@ -31,7 +32,7 @@ describe('Trust 9: the search path is fuzzed', () => {
       fc.string({ unit: 'grapheme', maxLength: 8 }),
     );
     await fc.assert(
-      fc.asyncProperty(text, fc.constantFrom<'active' | 'deactivated'>('active', 'deactivated'), async (query, tab) => {
+      fc.asyncProperty(text, fc.constantFrom(...tabField.options), async (query, tab) => {
         for (const [method, payload] of [
           ['listPeople', { tab, pageSize: 25, query }],
           ['countPeople', { tab, query }],

@@ -4,7 +4,7 @@ import { LaunchTickets, TICKET_LIFETIME_MS } from '../../../main/web/launch-tick
 import { openerCommand } from '../../../main/web/open-browser.ts';
 import { inForeground } from '../../../main/web/terminal-enter.ts';
 import { helpPage, helpReason, redirectFile } from '../../../main/web/launch-pages.ts';
-import { confinedPath } from '../../../main/web/static-files.ts';
+import { confinedPath } from '../../../main/serving/static-files.ts';
 
 const KEY = 'tab-key-123';
 const PORT = 4870;

@@ -1,10 +1,11 @@
 // Browser mode's HTTP bridge, driven as the admin's browser and as the programs around it would drive it.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../common/method-names.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../main/web/static-files.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../main/serving/static-files.ts';
 import { startWebServer, type WebServer } from '../../../main/web/web-server.ts';
 import { ADMIN, startTestRoster } from '../harness.ts';
 import { BrowserLike, request } from './browser-like.ts';
@@ -221,6 +222,48 @@ describe('browser mode', () => {
     expect(JSON.parse((await browser.call('getMe')).body)).toMatchObject({ ok: true, value: { email: ADMIN.email } });
     await browser.call('signOut');
     expect(JSON.parse((await browser.call('getMe')).body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  /** POSTs getStatus through `agent` as the admin's tab does, noting which local port (so which connection) carried it. */
+  function callThrough(agent: http.Agent, port: number, headers: Record<string, string>) {
+    return new Promise<{ localPort: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, agent, method: 'POST', path: '/api/getStatus', headers }, (res) => {
+        const localPort = res.socket.localPort!; // read now: the agent takes the socket back at the end
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ localPort, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+  }
+
+  it('answers with a length, not in chunks', async () => {
+    const s = await start();
+    const tab = await adminBrowser(s);
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const res = await callThrough(agent, s.port, tab.apiHeaders());
+      expect(JSON.parse(res.body)).toMatchObject({ ok: true });
+      expect(res.headers['transfer-encoding']).toBeUndefined();
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body));
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("keeps an idle connection open past Node's 5-second default, so a click after a pause needs no new one", async () => {
+    const s = await start();
+    const tab = await adminBrowser(s);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await callThrough(agent, s.port, tab.apiHeaders());
+      await new Promise((r) => setTimeout(r, 7_000)); // past Node's 5 s and the 1 s it allows on top
+      const later = await callThrough(agent, s.port, tab.apiHeaders());
+      expect(later.localPort).toBe(first.localPort);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('refuses to serve files outside the build folder', async () => {

@@ -1,8 +1,8 @@
-// The rows of one People page and the counts, as SQL: each sort reads its own covering index in order (keyset
-// ranges, OFFSET only for a jump), and a search goes through the strategy planSearch picked.
+// The rows of one People page, as SQL: each sort reads its own covering index in order (keyset ranges, OFFSET only
+// for a jump), and a search goes through the strategy planSearch picked.
 import type { ParsedInput, Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
-import { countCandidates, LIKE_FILTER, likePattern, SEARCH_LIMITS, trigramMatch, type SearchPlan } from './people-search.ts';
+import { countCandidates, LIKE_FILTER, type SearchPlan } from './people-search.ts';
 import type { UserRow } from './users-repo.ts';
 
 export type ListInput = ParsedInput<'listPeople'>;
@@ -162,30 +162,4 @@ export function selectRows(db: Db, plan: SearchPlan, r: RowsRequest): UserRow[] 
         : walk(db, r, plan.pattern);
     }
   }
-}
-
-export function tabCount(db: Db, tab: Tab): number {
-  return db.prepare('SELECT people FROM user_tab_counts WHERE is_active = ?').pluck().get(tabValue(tab)) as number;
-}
-
-export function tabCounts(db: Db): { active: number; deactivated: number } {
-  const rows = db.prepare<[], { is_active: number; people: number }>('SELECT is_active, people FROM user_tab_counts').all();
-  const of = (v: number) => rows.find((row) => row.is_active === v)?.people ?? 0;
-  return { active: of(1), deactivated: of(0) };
-}
-
-/** The number of people in a tab matching a search; exact, from whichever source is cheaper for the term. */
-export function countPeople(db: Db, input: Pick<ListInput, 'tab' | 'query'>, limits = SEARCH_LIMITS): number {
-  if (!input.query) return tabCount(db, input.tab);
-  const pattern = likePattern(input.query);
-  const match = trigramMatch(input.query, db);
-  const params = [tabValue(input.tab), pattern, pattern, pattern];
-  if (match && countCandidates(db, match, limits.ftsCount) < limits.ftsCount) {
-    return db
-      .prepare(`SELECT COUNT(*) FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND is_active = ? AND ${LIKE_FILTER}`)
-      .pluck()
-      .get(match, ...params) as number;
-  }
-  // The name index carries every searched column, so this scan never reads the table.
-  return db.prepare(`SELECT COUNT(*) FROM users INDEXED BY users_by_name WHERE is_active = ? AND ${LIKE_FILTER}`).pluck().get(...params) as number;
 }

@@ -1,4 +1,5 @@
-// Serves the built renderer: GET/HEAD only, paths confined to the build folder, the app's CSP on every answer.
+// Serving the built renderer, shared by both ways to run (Electron's app:// protocol and browser mode's server, which
+// must not import each other): the app's CSP and headers on every answer, paths confined to the build folder.
 import fs from 'node:fs';
 import path from 'node:path';
 

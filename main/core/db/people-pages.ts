@@ -1,13 +1,12 @@
-// The People list's pages: first / next / previous / last by keyset, a jump by OFFSET, with or without a search.
+// The People list's pages: first / next / previous / last by keyset, a jump by OFFSET, with or without a search, and
+// the cursors that say where a page starts and ends.
 import type { PeoplePage } from '../../../common/contract.ts';
 import { AppError } from '../errors.ts';
-import { countPeople, selectRows, SORTS, type ListInput, type RowsRequest, type SortKey, type Value } from './people-rows.ts';
-import { planSearch, SEARCH_LIMITS } from './people-search.ts';
 import type { Db } from './open-database.ts';
+import { countPeople } from './people-counts.ts';
+import { planSearch, SEARCH_LIMITS } from './people-search.ts';
+import { selectRows, SORTS, type ListInput, type RowsRequest, type SortKey, type Value } from './people-sorted-rows.ts';
 import { toPerson, type UserRow } from './users-repo.ts';
-
-export { countPeople, tabCounts, SORTS } from './people-rows.ts';
-export { likePattern } from './people-search.ts';
 
 export function encodeCursor(values: Value[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');

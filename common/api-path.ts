@@ -1,0 +1,14 @@
+// The HTTP path each contract method travels on in browser mode; shared by the loopback server and the web preload
+// (the browser-mode counterpart of ipc-channel.ts).
+import type { MethodName } from './method-names.ts';
+
+export const API_PATH_PREFIX = '/api/';
+
+export const apiPath = (method: MethodName): string => `${API_PATH_PREFIX}${method}`;
+
+const API_PATH = new RegExp(`^${API_PATH_PREFIX}([A-Za-z]{1,64})$`);
+
+/** The method a request path names, when it has the shape of one (whether it exists is the dispatcher's call). */
+export function methodInApiPath(pathname: string): string | null {
+  return API_PATH.exec(pathname)?.[1] ?? null;
+}
