@@ -7,7 +7,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RestoreResult } from '../../common/backups.ts';
-import type { SessionInfo, Status } from '../../common/contract.ts';
+import type { Person, SessionInfo, Status } from '../../common/contract.ts';
 import { call, onSessionEnded } from './api.ts';
 import { AdminBar } from './components/admin-bar.tsx';
 import { SnackbarProvider } from './components/snackbar-provider.tsx';
@@ -55,6 +55,11 @@ function Screens() {
     setView(next);
   };
   const [notice, setNotice] = useState<string | null>(null);
+  // Stable, so the People table's rows need not re-render for it.
+  const viewActivity = useCallback((p: Person) => {
+    setActivityFor((a) => ({ person: { id: p.id, name: `${p.firstName} ${p.lastName}`, email: p.email }, opened: a.opened + 1 }));
+    setView('activity');
+  }, []);
 
   const refresh = useCallback(() => call('getStatus', {}).then(setStatus), []);
   useEffect(() => {
@@ -106,10 +111,7 @@ function Screens() {
       {adminView && view === 'people' && (
         <PeoplePage
           session={session}
-          onViewActivity={(p) => {
-            setActivityFor((a) => ({ person: { id: p.id, name: `${p.firstName} ${p.lastName}`, email: p.email }, opened: a.opened + 1 }));
-            setView('activity');
-          }}
+          onViewActivity={viewActivity}
         />
       )}
       {adminView && view === 'activity' && <ActivityPage key={activityFor.opened} session={session} person={activityFor.person} />}

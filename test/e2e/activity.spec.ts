@@ -93,6 +93,41 @@ test('View activity on a row opens Activity filtered to that person; filters com
   await expect(activityRows(page)).toContainText('added Alan Turing');
 });
 
+test('paging: newest first, 25 a page, first/previous/next/last and the page size', async ({ page, roster }) => {
+  await createAdmin(page, roster);
+  // 30 people added through the same API the People page calls: 31 entries with the admin's creation.
+  const added = await page.evaluate(async () => {
+    let ok = 0;
+    for (let i = 1; i <= 30; i++) {
+      const r = await window.roster.addPerson({ firstName: 'Page', lastName: `Person${String(i).padStart(2, '0')}`, email: `page${i}@example.com` });
+      if (r.ok) ok++;
+    }
+    return ok;
+  });
+  expect(added).toBe(30);
+  await openActivity(page);
+  await expect(page.getByTestId('activity-count')).toHaveText('31 entries');
+  await expect(activityRows(page)).toHaveCount(25);
+  await expect(activityRows(page).first()).toContainText('added Page Person30');
+  await expect(page.getByTestId('activity-page-number')).toHaveText('Page 1 of 2');
+  await page.getByRole('button', { name: 'Older entries' }).click();
+  await expect(activityRows(page)).toHaveCount(6);
+  await expect(activityRows(page).first()).toContainText('added Page Person05');
+  await expect(activityRows(page).last()).toContainText('set up Roster');
+  await expect(page.getByTestId('activity-page-number')).toHaveText('Page 2 of 2');
+  await expect(page.getByRole('button', { name: 'Older entries' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Newer entries' }).click();
+  await expect(activityRows(page).first()).toContainText('added Page Person30');
+  await page.getByRole('button', { name: 'Oldest entries' }).click();
+  await expect(activityRows(page)).toHaveCount(6);
+  await page.getByRole('button', { name: 'Newest entries' }).click();
+  await expect(activityRows(page)).toHaveCount(25);
+  await page.getByLabel('Entries per page').click();
+  await page.getByRole('option', { name: '50' }).click();
+  await expect(activityRows(page)).toHaveCount(31);
+  await expect(page.getByTestId('activity-page-number')).toHaveText('Page 1 of 1');
+});
+
 test('Export CSV downloads the filtered entries, formulas neutralised', async ({ page, roster }) => {
   await createAdmin(page, roster);
   await addPerson(page, { firstName: '=cmd', lastName: 'Trick', email: 'trick@example.com' });
@@ -150,7 +185,9 @@ test('the Activity page is axe-clean and works from the keyboard; screenshot for
   await page.keyboard.press('Escape'); // clears the person
   await expect(page.getByTestId('activity-count')).not.toHaveText('4 entries');
 
-  await expect(activityRows(page)).toHaveCount(13);
+  // Created, Grace added, edited, promoted, deactivated, Alan added: six entries, all on the first page.
+  await expect(page.getByTestId('activity-count')).toHaveText('6 entries');
+  await expect(activityRows(page)).toHaveCount(6);
   // Endless animations (the keyboard focus ripple's pulse) never finish and are not waited for.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
   await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'activity.png'), fullPage: true });

@@ -27,7 +27,7 @@ export function ActivityPage({ person }: { session: SessionInfo; person: PersonC
       </Stack>
       <LogVerification />
       <Paper variant="outlined">
-        <ActivityFiltersBar filters={list.filters} onChange={list.setFilters} />
+        <ActivityFiltersBar filters={list.filters} onChange={list.actions.setFilters} />
         <Box sx={{ height: 4 }}>{list.loading && <LinearProgress aria-label="Loading activity" />}</Box>
         {list.error && (
           <Alert severity="error" sx={{ m: 2 }}>

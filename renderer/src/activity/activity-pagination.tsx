@@ -28,7 +28,7 @@ export function ActivityPagination({ list }: { list: ActivityList }) {
         margin="none"
         fullWidth={false}
         value={pageSize}
-        onChange={(e) => list.setPageSize(Number(e.target.value) as PageSize)}
+        onChange={(e) => list.actions.setPageSize(Number(e.target.value) as PageSize)}
         sx={{ width: 140 }}
       >
         {PAGE_SIZES.map((n) => (
@@ -42,16 +42,16 @@ export function ActivityPagination({ list }: { list: ActivityList }) {
         {pages !== null && ` of ${pages.toLocaleString()}`}
       </Typography>
       <div>
-        <IconButton aria-label="Newest entries" onClick={list.first} disabled={!page?.hasPrevious}>
+        <IconButton aria-label="Newest entries" onClick={list.actions.first} disabled={!page?.hasPrevious}>
           <FirstPageIcon />
         </IconButton>
-        <IconButton aria-label="Newer entries" onClick={list.previous} disabled={!page?.hasPrevious}>
+        <IconButton aria-label="Newer entries" onClick={list.actions.previous} disabled={!page?.hasPrevious}>
           <KeyboardArrowLeft />
         </IconButton>
-        <IconButton aria-label="Older entries" onClick={list.next} disabled={!page?.hasNext}>
+        <IconButton aria-label="Older entries" onClick={list.actions.next} disabled={!page?.hasNext}>
           <KeyboardArrowRight />
         </IconButton>
-        <IconButton aria-label="Oldest entries" onClick={list.last} disabled={!page?.hasNext}>
+        <IconButton aria-label="Oldest entries" onClick={list.actions.last} disabled={!page?.hasNext}>
           <LastPageIcon />
         </IconButton>
       </div>
