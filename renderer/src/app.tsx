@@ -16,7 +16,7 @@ import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
 import { FirstRunPage } from './pages/first-run-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
 import { ActivityPage } from './activity/activity-page.tsx';
-import type { PersonChoice } from './activity/use-activity-list.ts';
+import { firstPageCall, type FirstPageCall, type PersonChoice } from './activity/use-activity-list.ts';
 import { BackupsPage } from './backups/backups-page.tsx';
 import { EmailSettingsPage } from './pages/email-settings-page.tsx';
 import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
@@ -48,18 +48,18 @@ function Screens() {
   const [status, setStatus] = useState<Status | null>(null);
   const [signedOutView, setSignedOutView] = useState<SignedOutView>('signIn');
   const [view, setView] = useState<ShellView>('people');
-  // Activity opened from a person's row menu starts filtered to them; from the Admin Panel tab, unfiltered.
-  const [activityFor, setActivityFor] = useState<{ person: PersonChoice | null; opened: number }>({ person: null, opened: 0 });
-  const go = (next: ShellView) => {
-    if (next === 'activity') setActivityFor((a) => ({ person: null, opened: a.opened + 1 }));
-    setView(next);
-  };
-  const [notice, setNotice] = useState<string | null>(null);
-  // Stable, so the People table's rows need not re-render for it.
-  const viewActivity = useCallback((p: Person) => {
-    setActivityFor((a) => ({ person: { id: p.id, name: `${p.firstName} ${p.lastName}`, email: p.email }, opened: a.opened + 1 }));
+  // Activity opened from a person's row menu starts filtered to them; from the Admin Panel tab, unfiltered. Its
+  // first page is asked for by the click itself, so main works on it while the page is drawn.
+  const [activityFor, setActivityFor] = useState<{ person: PersonChoice | null; firstPage: FirstPageCall | null; opened: number }>({ person: null, firstPage: null, opened: 0 });
+  const openActivity = useCallback((person: PersonChoice | null) => {
+    const firstPage = firstPageCall(person);
+    setActivityFor((a) => ({ person, firstPage, opened: a.opened + 1 }));
     setView('activity');
   }, []);
+  const go = (next: ShellView) => (next === 'activity' ? openActivity(null) : setView(next));
+  const [notice, setNotice] = useState<string | null>(null);
+  // Stable, so the People table's rows need not re-render for it.
+  const viewActivity = useCallback((p: Person) => openActivity({ id: p.id, name: `${p.firstName} ${p.lastName}`, email: p.email }), [openActivity]);
 
   const refresh = useCallback(() => call('getStatus', {}).then(setStatus), []);
   useEffect(() => {
@@ -114,7 +114,7 @@ function Screens() {
           onViewActivity={viewActivity}
         />
       )}
-      {adminView && view === 'activity' && <ActivityPage key={activityFor.opened} session={session} person={activityFor.person} />}
+      {adminView && view === 'activity' && <ActivityPage key={activityFor.opened} session={session} person={activityFor.person} firstPage={activityFor.firstPage} />}
       {adminView && view === 'email' && <EmailSettingsPage session={session} />}
       {adminView && view === 'backups' && <BackupsPage session={session} onRestored={restored} />}
       {!adminView && <AccountPage session={session} onSignOut={signOut} />}

@@ -67,6 +67,7 @@ export class ActivityLoader {
 
   /** Asks for a page now (or as soon as the one in flight lands); a newer ask replaces an older one. */
   load(req: ActivityRequest): void {
+    this.disposed = false; // React's development mode mounts, disposes and mounts again
     this.rowCalls.request(req);
   }
 

@@ -12,10 +12,10 @@ import { ActivityPagination } from './activity-pagination.tsx';
 import { ActivityTable } from './activity-table.tsx';
 import { ExportButton } from './export-button.tsx';
 import { LogVerification } from './log-verification.tsx';
-import { NO_FILTERS, useActivityList, type PersonChoice } from './use-activity-list.ts';
+import { NO_FILTERS, useActivityList, type FirstPageCall, type PersonChoice } from './use-activity-list.ts';
 
-export function ActivityPage({ person }: { session: SessionInfo; person: PersonChoice | null }) {
-  const list = useActivityList({ ...NO_FILTERS, person });
+export function ActivityPage({ person, firstPage }: { session: SessionInfo; person: PersonChoice | null; firstPage: FirstPageCall | null }) {
+  const list = useActivityList({ ...NO_FILTERS, person }, firstPage);
   const entries = list.page?.entries ?? [];
   return (
     <Box component="main" sx={{ p: 3, maxWidth: 1200, mx: 'auto' }}>
