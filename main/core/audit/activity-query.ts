@@ -91,14 +91,25 @@ export class ActivityQuery {
    * `start`. Lazy: only what is taken is read (plus one batch per stream).
    */
   *entries(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>, direction: Direction, batch: number, start?: Position): Generator<AuditRow> {
-    const bounds = [range.from ?? 0, range.to ?? FAR_FUTURE];
-    const cursors = streams.map((stream) => ({ stream, buffer: [] as AuditRow[], pos: 0, exhausted: false, last: start }));
+    // Past a cursor, the time bound on that side moves to the cursor's time: the index range then starts at the
+    // cursor (the row-value test alone is a filter, and every batch would read again from the range's far end).
+    const bounds = (last?: Position): [number, number] => {
+      const lo = range.from ?? 0;
+      const hi = range.to ?? FAR_FUTURE;
+      if (!last) return [lo, hi];
+      return direction === 'older' ? [lo, Math.min(hi, last[0] + 1)] : [Math.max(lo, last[0]), hi];
+    };
+    // Many streams (a person: two per action) share one page: each starts with a small batch and doubles it
+    // while it keeps supplying rows, so the streams that hold nothing recent cost one short read each.
+    const firstSize = Math.min(batch, Math.max(4, Math.ceil(batch / streams.length) + 1));
+    const cursors = streams.map((stream) => ({ stream, buffer: [] as AuditRow[], pos: 0, exhausted: false, last: start, size: firstSize }));
     const peek = (c: (typeof cursors)[number]): AuditRow | undefined => {
       if (c.pos >= c.buffer.length && !c.exhausted) {
         const sql = this.sql(c.stream, direction, !!c.last);
-        c.buffer = this.statement(sql).all(...c.stream.params, ...bounds, ...(c.last ?? []), batch) as AuditRow[];
+        c.buffer = this.statement(sql).all(...c.stream.params, ...bounds(c.last), ...(c.last ?? []), c.size) as AuditRow[];
         c.pos = 0;
-        c.exhausted = c.buffer.length < batch;
+        c.exhausted = c.buffer.length < c.size;
+        c.size = Math.min(batch, c.size * 2);
         const tail = c.buffer[c.buffer.length - 1];
         if (tail) c.last = [tail.at, tail.id];
       }
