@@ -1,7 +1,9 @@
 // The Activity page's rows, newest first, as index ranges: a filter becomes one "stream" per index range it needs
 // (one per action for kinds, an acting and a concerned range per action for a person), each read in (at, id)
-// order from its own index and merged. Pages are keyset (a cursor is the (at, id) of an edge row); a stream is
-// read lazily, so an export of a million entries holds one small batch per stream at a time.
+// order from its own index and merged. The streams read only (at, id), which every index holds (a covering read:
+// no table row is touched); only the entries that win the merge are then read whole. Pages are keyset (a cursor is
+// the (at, id) of an edge row); a stream is read lazily, so an export of a million entries holds one small batch
+// per stream at a time.
 import type { ActivityFilter } from '../../../common/activity.ts';
 import { ACTIVITY_KINDS, actionsOfKinds, AUDIT_ACTION_NAMES } from '../../../common/audit-actions.ts';
 import type { Statement } from 'better-sqlite3';
@@ -27,6 +29,11 @@ export interface Stream {
 }
 
 export type Position = [at: number, id: number];
+/** Where an entry stands in the page's order: what the streams read and merge. */
+export interface Edge {
+  id: number;
+  at: number;
+}
 /** Older: newest first, going back in time. Newer: the other way (the page before a cursor, the last page). */
 export type Direction = 'older' | 'newer';
 
@@ -64,7 +71,7 @@ export function decodePosition(cursor: string): Position {
 }
 
 /** Entries strictly older (or newer) than a position come first in that direction. */
-const ahead = (a: AuditRow, b: AuditRow, direction: Direction) =>
+const ahead = (a: Edge, b: Edge, direction: Direction) =>
   direction === 'older' ? a.at > b.at || (a.at === b.at && a.id > b.id) : a.at < b.at || (a.at === b.at && a.id < b.id);
 
 export class ActivityQuery {
@@ -83,14 +90,14 @@ export class ActivityQuery {
     const dir = direction === 'older' ? 'DESC' : 'ASC';
     const terms = [stream.where, 'at >= ? AND at < ?', withCursor ? `(at, id) ${direction === 'older' ? '<' : '>'} (?, ?)` : ''].filter(Boolean).join(' AND ');
     if (count) return `SELECT COUNT(*) FROM audit_log INDEXED BY ${stream.index} WHERE ${terms}`;
-    return `SELECT ${COLUMNS} FROM audit_log INDEXED BY ${stream.index} WHERE ${terms} ORDER BY at ${dir}, id ${dir} LIMIT ?`;
+    return `SELECT id, at FROM audit_log INDEXED BY ${stream.index} WHERE ${terms} ORDER BY at ${dir}, id ${dir} LIMIT ?`;
   }
 
   /**
    * Entries of every stream merged in the direction's order, read `batch` at a time per stream, starting past
    * `start`. Lazy: only what is taken is read (plus one batch per stream).
    */
-  *entries(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>, direction: Direction, batch: number, start?: Position): Generator<AuditRow> {
+  *edges(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>, direction: Direction, batch: number, start?: Position): Generator<Edge> {
     // Past a cursor, the time bound on that side moves to the cursor's time: the index range then starts at the
     // cursor (the row-value test alone is a filter, and every batch would read again from the range's far end).
     const bounds = (last?: Position): [number, number] => {
@@ -102,11 +109,11 @@ export class ActivityQuery {
     // Many streams (a person: two per action) share one page: each starts with a small batch and doubles it
     // while it keeps supplying rows, so the streams that hold nothing recent cost one short read each.
     const firstSize = Math.min(batch, Math.max(4, Math.ceil(batch / streams.length) + 1));
-    const cursors = streams.map((stream) => ({ stream, buffer: [] as AuditRow[], pos: 0, exhausted: false, last: start, size: firstSize }));
-    const peek = (c: (typeof cursors)[number]): AuditRow | undefined => {
+    const cursors = streams.map((stream) => ({ stream, buffer: [] as Edge[], pos: 0, exhausted: false, last: start, size: firstSize }));
+    const peek = (c: (typeof cursors)[number]): Edge | undefined => {
       if (c.pos >= c.buffer.length && !c.exhausted) {
         const sql = this.sql(c.stream, direction, !!c.last);
-        c.buffer = this.statement(sql).all(...c.stream.params, ...bounds(c.last), ...(c.last ?? []), c.size) as AuditRow[];
+        c.buffer = this.statement(sql).all(...c.stream.params, ...bounds(c.last), ...(c.last ?? []), c.size) as Edge[];
         c.pos = 0;
         c.exhausted = c.buffer.length < c.size;
         c.size = Math.min(batch, c.size * 2);
@@ -117,7 +124,7 @@ export class ActivityQuery {
     };
     for (;;) {
       let best: (typeof cursors)[number] | null = null;
-      let bestRow: AuditRow | undefined;
+      let bestRow: Edge | undefined;
       for (const c of cursors) {
         const row = peek(c);
         if (row && (!bestRow || ahead(row, bestRow, direction))) {
@@ -131,14 +138,22 @@ export class ActivityQuery {
     }
   }
 
+  /** The entries at these ids, whole, in the order given. */
+  rows(ids: number[]): AuditRow[] {
+    if (ids.length === 0) return [];
+    const found = this.statement(`SELECT ${COLUMNS} FROM audit_log WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as AuditRow[];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is AuditRow => r !== undefined);
+  }
+
   take(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>, direction: Direction, limit: number, start?: Position): AuditRow[] {
-    const rows: AuditRow[] = [];
-    if (limit <= 0) return rows;
-    for (const row of this.entries(streams, range, direction, limit, start)) {
-      rows.push(row);
-      if (rows.length === limit) break;
+    const ids: number[] = [];
+    if (limit <= 0) return [];
+    for (const edge of this.edges(streams, range, direction, limit, start)) {
+      ids.push(edge.id);
+      if (ids.length === limit) break;
     }
-    return rows;
+    return this.rows(ids);
   }
 
   count(streams: Stream[], range: Pick<ActivityFilter, 'from' | 'to'>): number {

@@ -110,22 +110,24 @@ export class ActivityService {
 
   private *csvRows(filter: ActivityFilter, start: Position): Generator<CsvCell[]> {
     const { db } = this.d;
-    let batch: AuditRow[] = [];
-    const flush = function* (rows: AuditRow[]): Generator<CsvCell[]> {
+    const query = this.query;
+    let ids: number[] = [];
+    const flush = function* (batch: number[]): Generator<CsvCell[]> {
+      const rows = query.rows(batch);
       const hashes = new Map(rows.map((r) => [r.id, r.hash?.toString('hex')]));
       for (const e of toEntries(db, rows)) {
         const { sentence, changes } = describeEntry(e);
         yield [e.at, sentence, changesLine(changes), KIND_LABELS[e.kind], e.action, e.actor?.name ?? '', e.actor?.email ?? '', e.target?.name ?? '', e.target?.email ?? '', e.repeats, e.id, hashes.get(e.id) ?? ''];
       }
     };
-    for (const row of this.query.entries(streamsFor(filter), filter, 'older', EXPORT_BATCH, start)) {
+    for (const edge of query.edges(streamsFor(filter), filter, 'older', EXPORT_BATCH, start)) {
       if (!db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
-      batch.push(row);
-      if (batch.length === EXPORT_BATCH) {
-        yield* flush(batch);
-        batch = [];
+      ids.push(edge.id);
+      if (ids.length === EXPORT_BATCH) {
+        yield* flush(ids);
+        ids = [];
       }
     }
-    yield* flush(batch);
+    yield* flush(ids);
   }
 }

@@ -39,13 +39,17 @@ describe('Activity query plans', () => {
   for (const [label, filter] of Object.entries(FILTERS)) {
     for (const direction of ['older', 'newer'] as Direction[]) {
       for (const withCursor of [false, true]) {
-        it(`${label}, ${direction === 'older' ? 'newest first' : 'oldest first'}${withCursor ? ' past a cursor' : ''}: each stream is an index search on its own index`, () => {
+        it(`${label}, ${direction === 'older' ? 'newest first' : 'oldest first'}${withCursor ? ' past a cursor' : ''}: each stream is an index search on its own index, covering where it can be`, () => {
           const streams = streamsFor({ ...filter, kinds: [...filter.kinds] });
           expect(streams.length).toBeGreaterThan(0);
           for (const s of streams) {
             const sql = query().sql(s, direction, withCursor);
             const steps = plan(sql, [...s.params, 0, 1e15, ...(withCursor ? [5000, 5] : []), 26]);
-            expect(steps, sql).toMatch(new RegExp(`^SEARCH audit_log USING INDEX ${s.index} \\(`));
+            // Covering: the streams read (at, id) from the index alone; only the page's entries are read whole. The
+            // concerned-person index is the exception: it reads actor_id to leave what a person did to themself
+            // to the acting one (its own WHERE), so those streams also touch the row.
+            const covering = s.index === 'audit_by_target' ? '' : 'COVERING ';
+            expect(steps, sql).toMatch(new RegExp(`^SEARCH audit_log USING ${covering}INDEX ${s.index} \\(`));
             expect(steps, sql).not.toMatch(/TEMP B-TREE|SCAN/);
             // The time range (and the cursor) is part of the index search, not a filter after it.
             expect(steps, sql).toMatch(/at>\?|at<\?/);
