@@ -5,6 +5,13 @@ import type { MethodName } from './method-names.ts';
 export type { MethodName } from './method-names.ts';
 import type { Result } from './errors.ts';
 import {
+  activityFilterInput,
+  listActivityInput,
+  type ActivityPage,
+  type ExportOutcome,
+  type LogVerification,
+} from './activity.ts';
+import {
   backupPathInput,
   backupSettingsInput,
   choosePathInput,
@@ -244,6 +251,10 @@ export const contract = {
   restoreBackup: method<RestoreResult>()('admin', restoreInput),
   cancelRestore: method<null>()('admin', z.object({ token: z.string().min(1).max(200) }).strict()),
   choosePath: method<{ path: string | null }>()('admin', choosePathInput),
+  listActivity: method<ActivityPage>()('admin', listActivityInput),
+  countActivity: method<{ total: number }>()('admin', activityFilterInput),
+  verifyActivityLog: method<LogVerification>()('admin', z.object({ recheck: z.boolean().default(false) }).strict()),
+  exportActivity: method<ExportOutcome>()('admin', activityFilterInput),
 } satisfies { [K in MethodName]: MethodSpec };
 
 export type Contract = typeof contract;

@@ -35,6 +35,10 @@ export const METHOD_NAMES = [
   'restoreBackup',
   'cancelRestore',
   'choosePath',
+  'listActivity',
+  'countActivity',
+  'verifyActivityLog',
+  'exportActivity',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

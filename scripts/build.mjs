@@ -35,6 +35,7 @@ export async function build({ quiet = false } = {}) {
   await Promise.all([
     esbuild.build({ ...node, entryPoints: ['main/web/entry.ts'], outfile: out('main/web.mjs'), format: 'esm' }),
     esbuild.build({ ...node, entryPoints: ['main/cli/backup-cli.ts'], outfile: out('main/backup-cli.mjs'), format: 'esm' }),
+    esbuild.build({ ...node, entryPoints: ['main/cli/verify-audit-cli.ts'], outfile: out('main/verify-audit-cli.mjs'), format: 'esm' }),
     esbuild.build({ ...node, entryPoints: ['main/electron/entry.ts'], outfile: out('main/electron.mjs'), format: 'esm', external: ['electron'] }),
     // Sandboxed preloads must be CommonJS and may only require('electron').
     esbuild.build({ ...common, platform: 'node', target: 'node20', entryPoints: ['preload/electron.ts'], outfile: out('preload/electron.cjs'), format: 'cjs', external: ['electron'] }),

@@ -76,7 +76,7 @@ async function restore(dataDir: string, from: string, yes: boolean): Promise<voi
     const by = `command line (${os.userInfo().username}@${os.hostname()})`;
     const settings = new BackupSettingsStore(confSettingsStore(dataDir), dataDir);
     const savedCurrentAs = freeBackupPath(settings.defaultFolder, now, LATEST_VERSION, 'before-restore');
-    await readyIncoming(dataDir, { now, from: source, byEmail: by, savedCurrentAs });
+    const auditHead = await readyIncoming(dataDir, { now, from: source, byEmail: by, savedCurrentAs });
     // The last write to the current database says where it went, then it is closed with its WAL checkpointed.
     if (fs.existsSync(current)) {
       const db = await openDatabase(current);
@@ -84,7 +84,7 @@ async function restore(dataDir: string, from: string, yes: boolean): Promise<voi
       closeDatabase(db);
     }
     try {
-      swapInIncoming(dataDir, { savedCurrentAs, from: source, startedAt: now });
+      swapInIncoming(dataDir, { savedCurrentAs, from: source, startedAt: now, auditHead });
     } catch (err) {
       if (finishInterruptedRestore(dataDir).kind !== 'completed') throw new CliError(`The restore failed and the current database was kept: ${(err as Error).message}`);
     }

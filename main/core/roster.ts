@@ -7,7 +7,10 @@ import { BackupSchedule } from './backups/backup-schedule.ts';
 import { BackupSettingsStore } from './backups/backup-settings.ts';
 import { BackupsService, type PathPicker } from './backups/backups-service.ts';
 import { finishInterruptedRestore, type SwapStep } from './backups/restore-swap.ts';
+import { ActivityService } from './audit/activity-service.ts';
+import { AuditHeadKeeper } from './audit/audit-head-keeper.ts';
 import { CoreHost } from './core-host.ts';
+import type { FileDelivery } from './exports/file-delivery.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { DEFAULT_BCRYPT_COST, WorkerPasswordHasher, type PasswordHasher } from './auth/password-hasher.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -52,6 +55,8 @@ export interface RosterOptions {
   pathPicker?: PathPicker;
   /** Called between the steps of a restore's file swap (tests stop the process there). */
   onSwapStep?: (step: SwapStep) => void;
+  /** Where exports (Activity CSV) go: Electron's save dialog, or browser mode's one-time downloads. */
+  fileDelivery?: FileDelivery;
 }
 
 export interface Roster {
@@ -110,7 +115,9 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     });
     const users = new UsersRepo(db);
     const sessions = new Sessions(db);
-    const audit = new AuditRepo(db);
+    const head = new AuditHeadKeeper(dataDir, db, () => clock.now(), logError);
+    const audit = new AuditRepo(db, { onAppend: () => head.onAppend() });
+    head.start(audit);
     const codes = new OneTimeCodes(db, codeKeyOnce);
     const revokeCodes = (userId: number) => codes.revokeAll(userId, clock.now());
     const guesses = new LoginThrottle(db);
@@ -132,14 +139,22 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     });
     auth.warmUp();
     const dispatch = createDispatcher({
-      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups }),
+      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }) }),
       db,
       sessions,
       users,
       clock,
       logError,
     });
-    return { dispatch, db, audit, close: async () => closeDatabase(db) };
+    return {
+      dispatch,
+      db,
+      audit,
+      close: async () => {
+        await head.close(); // the head record's last write goes to this database's log
+        closeDatabase(db);
+      },
+    };
   }
 
   /** A restore: the last write and close of the current database, the file swap, then the database in place served. */

@@ -21,6 +21,7 @@ import { dataDirFlag } from './cli-args.ts';
 import { registerIpc } from './ipc.ts';
 import { lockDownSession, lockDownWebContents } from './lockdown.ts';
 import { dialogPathPicker } from './path-picker.ts';
+import { saveDialogDelivery } from './save-file.ts';
 import { nativeBindingFor } from './native-binding-path.mjs';
 import { NativeBindingError, startupErrorMessage } from './startup-error.ts';
 import { windowOptions } from './window-options.ts';
@@ -135,6 +136,7 @@ async function start(): Promise<void> {
       settingsStore: settingsStoreOver(new ElectronStore({ cwd: dataDir, configFileMode: 0o600, clearInvalidConfig: false }) as unknown as ConfLike),
       scheduleBackups: true,
       pathPicker: dialogPathPicker(dialog, () => mainWindow, () => path.join(dataDir, BACKUPS_FOLDER)),
+      fileDelivery: saveDialogDelivery(dialog, () => mainWindow, () => app.getPath('downloads')),
     });
   } catch (err) {
     await shutDown();

@@ -39,3 +39,15 @@ export function checkApiRequest(headers: Headers, port: number, isKnownKey: (key
   if (key === undefined || !isKnownKey(key)) return { ok: false, status: 401, reason: 'this page is not connected to Roster' };
   return { ok: true };
 }
+
+/**
+ * A one-time download link opened by our own page: a known Host, and (where the browser says, as Chromium and
+ * Firefox do) a same-origin request: another site cannot make the browser fetch it, even with a stolen link.
+ */
+export function checkDownloadRequest(headers: Headers & { 'sec-fetch-site'?: string }, port: number): GuardVerdict {
+  if (!knownHost(headers.host, port)) return { ok: false, status: 403, reason: 'unexpected Host' };
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return { ok: false, status: 403, reason: 'cross-site download' };
+  if (headers.origin !== undefined && headers.origin !== `http://${headers.host}`) return { ok: false, status: 403, reason: 'cross-origin request' };
+  return { ok: true };
+}

@@ -8,6 +8,7 @@ import { prepareDataDir, resolveDataDir } from '../core/data-dir.ts';
 import { createRoster } from '../core/roster.ts';
 import { openBrowser, removeQuietly } from './open-browser.ts';
 import { onEnter } from './terminal-enter.ts';
+import { DownloadTickets } from './download-tickets.ts';
 import { startWebServer } from './web-server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/main
@@ -35,10 +36,11 @@ async function main() {
   const dataDir = resolveDataDir(args['data-dir']);
   let roster;
   let unlock: () => void = () => {};
+  const downloads = new DownloadTickets();
   try {
     prepareDataDir(dataDir);
     unlock = lockDataDir(dataDir);
-    roster = await createRoster({ dataDir, scheduleBackups: true });
+    roster = await createRoster({ dataDir, scheduleBackups: true, fileDelivery: downloads });
   } catch (err) {
     await roster?.close();
     unlock();
@@ -51,6 +53,7 @@ async function main() {
       rendererDir: path.join(here, '..', 'renderer'),
       preloadFile: path.join(here, '..', 'preload', 'web.js'),
       port,
+      downloads,
     });
   } catch (err) {
     await roster.close();

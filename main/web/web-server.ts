@@ -8,7 +8,8 @@ import { methodInApiPath } from '../../common/api-path.ts';
 import type { Dispatch } from '../core/api/dispatcher.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/api/dispatcher.ts';
 import { BridgeKeys } from './bridge-keys.ts';
-import { checkApiRequest, checkOwnPage, keyOf, knownHost } from './bridge-guard.ts';
+import { checkApiRequest, checkDownloadRequest, checkOwnPage, keyOf, knownHost } from './bridge-guard.ts';
+import { DOWNLOAD_PATH, type DownloadTickets } from './download-tickets.ts';
 import { HELP_PATH, HELP_STYLE, HELP_STYLE_PATH, helpPage, helpReason } from './launch-pages.ts';
 import { LaunchTickets } from './launch-tickets.ts';
 import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../serving/static-files.ts';
@@ -22,6 +23,8 @@ export interface WebServerOptions {
   now?: () => number;
   /** Where failures outside the dispatcher are reported (never with a request body). */
   logError?: (err: unknown) => void;
+  /** One-time download links for exports (given to the core as its file delivery). */
+  downloads?: DownloadTickets;
 }
 
 export interface WebServer {
@@ -125,6 +128,39 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, 200, { ok: true, key: keys.issue() });
   }
 
+  /** GET /download/<ticket>: streams an export once, as an attachment, if its admin may still have it. */
+  async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, ticket: string) {
+    const verdict = checkDownloadRequest(req.headers, port);
+    if (!verdict.ok) return send(res, verdict.status, `Refused: ${verdict.reason}.`, 'text/plain; charset=utf-8');
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'GET' });
+    const claimed = options.downloads?.claim(ticket) ?? { state: 'unknown' as const };
+    if (claimed.state !== 'live') {
+      const why = claimed.state === 'used' ? 'was already used' : claimed.state === 'expired' ? 'has expired (links work for 60 seconds)' : 'is not one Roster made';
+      return send(res, claimed.state === 'unknown' ? 404 : 410, `This download link ${why}. Export again from Roster.`, 'text/plain; charset=utf-8');
+    }
+    const { file } = claimed;
+    try {
+      file.authorise();
+    } catch (err) {
+      return send(res, 403, `Refused: ${(err as Error).message}`, 'text/plain; charset=utf-8');
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Cache-Control': 'no-store',
+    });
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    try {
+      await file.write(res, gone.signal);
+      res.end();
+    } catch (err) {
+      if (!gone.signal.aborted) logError(err);
+      res.destroy(); // a cut-off download must not look complete
+    }
+  }
+
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'GET, HEAD' });
     // The app's files hold no secret and no data (that only comes through the API), so they need no key; a spent
@@ -161,6 +197,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const method = methodInApiPath(url.pathname);
     if (method !== null) return handleApi(req, res, method);
     if (url.pathname === CLAIM_PATH) return handleClaim(req, res);
+    if (url.pathname.startsWith(DOWNLOAD_PATH)) return handleDownload(req, res, url.pathname.slice(DOWNLOAD_PATH.length, DOWNLOAD_PATH.length + 100));
     return handleStatic(req, res, url);
   }
 

@@ -7,7 +7,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RestoreResult } from '../../common/backups.ts';
-import type { SessionInfo, Status } from '../../common/contract.ts';
+import type { Person, SessionInfo, Status } from '../../common/contract.ts';
 import { call, onSessionEnded } from './api.ts';
 import { AdminBar } from './components/admin-bar.tsx';
 import { SnackbarProvider } from './components/snackbar-provider.tsx';
@@ -15,6 +15,8 @@ import { TopBar, type ShellView } from './components/top-bar.tsx';
 import { ChoosePasswordPage } from './pages/choose-password-page.tsx';
 import { FirstRunPage } from './pages/first-run-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
+import { ActivityPage } from './activity/activity-page.tsx';
+import { firstPageCall, type FirstPageCall, type PersonChoice } from './activity/use-activity-list.ts';
 import { BackupsPage } from './backups/backups-page.tsx';
 import { EmailSettingsPage } from './pages/email-settings-page.tsx';
 import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
@@ -46,7 +48,18 @@ function Screens() {
   const [status, setStatus] = useState<Status | null>(null);
   const [signedOutView, setSignedOutView] = useState<SignedOutView>('signIn');
   const [view, setView] = useState<ShellView>('people');
+  // Activity opened from a person's row menu starts filtered to them; from the Admin Panel tab, unfiltered. Its
+  // first page is asked for by the click itself, so main works on it while the page is drawn.
+  const [activityFor, setActivityFor] = useState<{ person: PersonChoice | null; firstPage: FirstPageCall | null; opened: number }>({ person: null, firstPage: null, opened: 0 });
+  const openActivity = useCallback((person: PersonChoice | null) => {
+    const firstPage = firstPageCall(person);
+    setActivityFor((a) => ({ person, firstPage, opened: a.opened + 1 }));
+    setView('activity');
+  }, []);
+  const go = (next: ShellView) => (next === 'activity' ? openActivity(null) : setView(next));
   const [notice, setNotice] = useState<string | null>(null);
+  // Stable, so the People table's rows need not re-render for it.
+  const viewActivity = useCallback((p: Person) => openActivity({ id: p.id, name: `${p.firstName} ${p.lastName}`, email: p.email }), [openActivity]);
 
   const refresh = useCallback(() => call('getStatus', {}).then(setStatus), []);
   useEffect(() => {
@@ -93,9 +106,15 @@ function Screens() {
   const adminView = session.role === 'admin' && view !== 'account';
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
-      <TopBar session={session} go={setView} onSignOut={signOut} />
-      {adminView && <AdminBar view={view} go={setView} />}
-      {adminView && view === 'people' && <PeoplePage session={session} />}
+      <TopBar session={session} go={go} onSignOut={signOut} />
+      {adminView && <AdminBar view={view} go={go} />}
+      {adminView && view === 'people' && (
+        <PeoplePage
+          session={session}
+          onViewActivity={viewActivity}
+        />
+      )}
+      {adminView && view === 'activity' && <ActivityPage key={activityFor.opened} session={session} person={activityFor.person} firstPage={activityFor.firstPage} />}
       {adminView && view === 'email' && <EmailSettingsPage session={session} />}
       {adminView && view === 'backups' && <BackupsPage session={session} onRestored={restored} />}
       {!adminView && <AccountPage session={session} onSignOut={signOut} />}

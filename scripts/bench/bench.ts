@@ -1,4 +1,4 @@
-// The scale bench: N generated people, every People operation timed through the dispatcher the UI calls and
+// The scale bench: N generated people (and 2N audit entries), every People and Activity operation timed through the dispatcher the UI calls and
 // beside it the raw SQL floor, then browser-mode start-up and memory. Prints a table, writes bench/results/.
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -11,6 +11,9 @@ import { DATABASE_FILE } from '../../main/core/data-dir.ts';
 import { decodeCursor } from '../../main/core/db/people-pages.ts';
 import { SORTS } from '../../main/core/db/people-sorted-rows.ts';
 import { createRoster } from '../../main/core/roster.ts';
+import { AUDIT_HEAD_FILE } from '../../main/core/audit/audit-head-file.ts';
+import { benchActivity } from './activity.ts';
+import { ensureAuditData } from './audit-generator.ts';
 import { benchBackups } from './backups.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
@@ -32,7 +35,9 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
       users: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string', default: '7' },
-      only: { type: 'string', default: 'people,backups,browser' },
+      only: { type: 'string', default: 'people,backups,browser,activity' },
+      /** Audit entries in the generated log (default: two per person). */
+      audit: { type: 'string' },
     },
   });
   const only = new Set(values.only.split(','));
@@ -40,6 +45,8 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
   const seed = Number(values.seed);
   const runs = Math.max(5, Number(values.runs));
   if (!Number.isInteger(users) || users < 1000) throw new Error('--users must be a whole number ≥ 1000 (10000, 100000, 1000000)');
+  const auditEntries = values.audit === undefined ? 2 * users : Number(values.audit);
+  if (!Number.isInteger(auditEntries) || auditEntries < 1) throw new Error('--audit must be a whole number ≥ 1');
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const rows: Row[] = [];
 
@@ -59,24 +66,34 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
     note: gen.reused ? '(reused: time recorded when generated)' : `(cpu ${((genCpu.user + genCpu.system) / 1e6).toFixed(1)} s)`,
   });
 
+  const audit = await ensureAuditData({ dataDir, entries: auditEntries, seed, log });
+  rows.push({
+    group: 'data',
+    what: `generate ${auditEntries.toLocaleString('en')} chained audit entries`,
+    value: summarise([audit.ms / 1000]),
+    unit: 's',
+    note: audit.reused ? '(reused: time recorded when generated)' : '',
+  });
+
   // Work on a copy: the bench signs in and edits people, and the generated data must stay as generated.
   const work = path.join(root, 'bench', 'data', `run-${process.pid}`);
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true, mode: 0o700 });
-  fs.copyFileSync(path.join(dataDir, DATABASE_FILE), path.join(work, DATABASE_FILE));
+  for (const file of [DATABASE_FILE, AUDIT_HEAD_FILE]) fs.copyFileSync(path.join(dataDir, file), path.join(work, file));
   try {
     if (only.has('people')) await benchCore(work, runs, rows, log);
     if (only.has('backups')) await benchBackups(work, runs, rows, log);
     if (only.has('browser')) await benchBrowserMode(work, runs, rows, log);
+    if (only.has('activity')) await benchActivity(work, runs, rows, log);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 
   printTable(rows, (s) => process.stdout.write(`${s}\n`));
   const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
-  const name = only.size === 3 ? String(users) : `${users}-${[...only].sort().join('-')}`;
+  const name = only.size === 4 ? String(users) : `${users}-${[...only].sort().join('-')}`;
   const sqlite = new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string; // the SQLite every section used
-  const file = writeResults(root, name, { users, seed, generation: gen, rows }, { sqlite });
+  const file = writeResults(root, name, { users, seed, auditEntries, generation: gen, auditGeneration: audit, rows }, { sqlite });
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);
 }
 

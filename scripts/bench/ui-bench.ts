@@ -1,4 +1,4 @@
-// `npm run bench:ui -- --users N`: the People page as the admin sees it. Chromium (through Playwright) drives the
+// `npm run bench:ui -- --users N`: the People and Activity pages as the admin sees them. Chromium (through Playwright) drives the
 // real UI in browser mode on the server bench's generated data, and each action is timed inside the page from its
 // input event to the DOM showing the answer, beside the bridge call's own time (the floor). Writes bench/results/.
 import fs from 'node:fs';
@@ -6,12 +6,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { AUDIT_HEAD_FILE } from '../../main/core/audit/audit-head-file.ts';
 import { DATABASE_FILE } from '../../main/core/data-dir.ts';
 import { chromiumLaunchOptions } from '../../test/e2e/browser.ts';
+import { ensureAuditData } from './audit-generator.ts';
 import { openApp, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, verdict } from './measure.ts';
 import { BENCH_ADMIN, ensurePeopleData } from './people-database.ts';
 import { searchTerms } from './search-terms.ts';
+import { activity } from './ui-activity.ts';
 import { paging, roleChange, rowMenu, rowsPerPage, search, sorting, START_VIEW, tabs, typing } from './ui-actions.ts';
 import { writeResults } from './results-file.ts';
 import { installProbe } from './ui-probe.ts';
@@ -20,7 +23,7 @@ import { UiSession } from './ui-session.ts';
 /** The word typed key by key, and how fast: ~12 keys a second, a quick typist. */
 const TYPED_WORD = 'Kowalski';
 const KEY_DELAY_MS = 80;
-const PHASES = ['page', 'sort', 'tab', 'size', 'search', 'typing', 'row'] as const;
+const PHASES = ['page', 'sort', 'tab', 'size', 'search', 'typing', 'row', 'activity'] as const;
 type Phase = (typeof PHASES)[number];
 
 export async function main(argv: string[], root: string): Promise<void> {
@@ -48,11 +51,12 @@ export async function main(argv: string[], root: string): Promise<void> {
   const dataDir = path.join(root, 'bench', 'data', `people-${users}-seed-${seed}`);
   log(`bench:ui: ${users.toLocaleString('en')} people (seed ${seed}) in ${path.relative(root, dataDir)}`);
   await ensurePeopleData({ dataDir, users, seed, log });
+  await ensureAuditData({ dataDir, entries: 2 * users, seed, log }); // the same log as `npm run bench`'s
   // Work on a copy: the bench signs in and changes roles, and the generated data must stay as generated.
   const work = path.join(root, 'bench', 'data', `ui-run-${process.pid}`);
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true, mode: 0o700 });
-  fs.copyFileSync(path.join(dataDir, DATABASE_FILE), path.join(work, DATABASE_FILE));
+  for (const file of [DATABASE_FILE, AUDIT_HEAD_FILE]) fs.copyFileSync(path.join(dataDir, file), path.join(work, file));
   const db = new Database(path.join(work, DATABASE_FILE), { readonly: true });
   const terms = searchTerms(db);
   db.close();
@@ -89,6 +93,7 @@ export async function main(argv: string[], root: string): Promise<void> {
       await rowMenu(s, view);
       await roleChange(s, view);
     });
+    await phase('activity', activity);
   } finally {
     await browser.close();
     await stop(server.child);

@@ -13,7 +13,9 @@ export type Answer =
   /** A dialog with this accessible name. */
   | { kind: 'dialog'; name: string }
   /** The row of this email shows this role, settled (not waiting for main). */
-  | { kind: 'role'; email: string; role: string };
+  | { kind: 'role'; email: string; role: string }
+  /** The Activity table's body rows, by entry id, exactly these in this order. */
+  | { kind: 'activity'; ids: string[] };
 
 export interface Arm {
   /** The input event that starts the clock; the last one before the answer counts (typing sends several). */
@@ -91,6 +93,10 @@ export function installProbe(): void {
     const body = document.querySelector<HTMLTableSectionElement>('table[aria-label="People"] > tbody');
     return body ? Array.from(body.rows, (r) => r.cells[1]?.textContent ?? '') : null;
   };
+  const activityIds = (): string[] | null => {
+    const body = document.querySelector<HTMLTableSectionElement>('table[aria-label="Activity"] > tbody');
+    return body ? Array.from(body.rows, (r) => r.dataset.entry ?? '') : null;
+  };
   const sameList = (a: string[] | null, b: string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
   const nameOf = (el: Element): string => {
     const ids = el.getAttribute('aria-labelledby');
@@ -105,6 +111,8 @@ export function installProbe(): void {
         const menu = document.querySelector('[role="menu"]');
         return !!menu && sameList(Array.from(menu.querySelectorAll('[role="menuitem"]'), (m) => m.textContent ?? ''), answer.items);
       }
+      case 'activity':
+        return sameList(activityIds(), answer.ids);
       case 'dialog':
         return Array.from(document.querySelectorAll('[role="dialog"]')).some((d) => nameOf(d) === answer.name);
       case 'role': {
@@ -122,7 +130,7 @@ export function installProbe(): void {
   async function settled(): Promise<void> {
     for (let quiet = 0; quiet < 3; ) {
       await frame();
-      const counting = document.querySelector('[data-testid="people-count"]')?.textContent === 'Counting…';
+      const counting = ['people-count', 'activity-count'].some((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent === 'Counting…');
       quiet = inFlight === 0 && !counting ? quiet + 1 : 0;
     }
     await sleep(30); // long-task entries are delivered in a task of their own

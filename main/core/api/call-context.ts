@@ -12,6 +12,8 @@ export interface CallContext {
    * Every write a signed-in caller makes goes through here, so nothing awaited before it can outlive their access.
    */
   transaction<T>(change: () => T): T;
+  /** Throws the typed refusal when the caller has lost access since the call arrived (for work that outlives the call). */
+  recheck(): void;
 }
 
 /** For methods whose access level guarantees a user. */

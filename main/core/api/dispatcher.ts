@@ -83,6 +83,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const user = caller(slot);
       refuseUnlessAllowed(method, user);
 
+      const recheck = () => {
+        const now = caller(slot);
+        if (user) refuseUnlessAllowed(method, now?.id === user.id ? now : null);
+      };
       const ctx: CallContext = {
         slot,
         user,
@@ -91,11 +95,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         transaction: (change) =>
           deps.db
             .transaction(() => {
-              const now = caller(slot);
-              if (user) refuseUnlessAllowed(method, now?.id === user.id ? now : null);
+              recheck();
               return change();
             })
             .immediate(),
+        recheck,
       };
       const handler = deps.handlers[method] as (input: unknown, ctx: CallContext) => unknown;
       const value = await handler(parsed.data, ctx);

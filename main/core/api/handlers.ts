@@ -7,6 +7,7 @@ import type { EmailSettingsService } from '../services/email-settings-service.ts
 import type { InvitesService } from '../services/invites-service.ts';
 import type { RecoveryService } from '../services/recovery-service.ts';
 import type { BackupsService } from '../backups/backups-service.ts';
+import type { ActivityService } from '../audit/activity-service.ts';
 import type { CallContext } from './call-context.ts';
 
 export type Handlers = {
@@ -21,9 +22,10 @@ export interface Services {
   recovery: RecoveryService;
   emailSettings: EmailSettingsService;
   backups: BackupsService;
+  activity: ActivityService;
 }
 
-export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups }: Services): Handlers {
+export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -62,5 +64,10 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     restoreBackup: (input, ctx) => backups.restore(input, ctx),
     cancelRestore: (input) => backups.cancelRestore(input),
     choosePath: (input) => backups.choosePath(input),
+
+    listActivity: (input) => activity.list(input),
+    countActivity: (input) => activity.count(input),
+    verifyActivityLog: (input) => activity.verify(input),
+    exportActivity: (input, ctx) => activity.export(input, ctx),
   };
 }

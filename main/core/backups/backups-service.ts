@@ -14,6 +14,7 @@ import type {
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
+import type { HeadRecord } from '../audit/audit-head-file.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import { LATEST_VERSION } from '../db/migrations.ts';
 import type { Db } from '../db/open-database.ts';
@@ -278,9 +279,10 @@ export class BackupsService {
       const now = clock.now();
       const version = this.deps.database.current().db.pragma('user_version', { simple: true }) as number;
       const savedCurrentAs = freeBackupPath(this.deps.settings.defaultFolder, now, version, 'before-restore');
+      let auditHead: HeadRecord;
       try {
         progress('Preparing the restored database', null);
-        await readyIncoming(dataDir, { nativeBinding: this.deps.nativeBinding, now, from: pending.source, byEmail: actor.email, savedCurrentAs });
+        auditHead = await readyIncoming(dataDir, { nativeBinding: this.deps.nativeBinding, now, from: pending.source, byEmail: actor.email, savedCurrentAs });
       } catch (err) {
         removeIncoming(dataDir);
         throw new AppError('BACKUP_FAILED', `The restore could not prepare the backup, so nothing was changed: ${reason(err)}`);
@@ -293,7 +295,7 @@ export class BackupsService {
             audit.record(now, actor.id, 'restore_started', null, { from: pending.source, savedCurrentAs });
             peopleReplaced = db.prepare('SELECT SUM(people) FROM user_tab_counts').pluck().get() as number; // kept by triggers: O(1)
           },
-          swap: () => swapInIncoming(dataDir, { savedCurrentAs, from: pending.source, startedAt: now }, this.deps.onSwapStep),
+          swap: () => swapInIncoming(dataDir, { savedCurrentAs, from: pending.source, startedAt: now, auditHead }, this.deps.onSwapStep),
         });
       } catch (err) {
         this.deps.database.current().audit.record(clock.now(), actor.id, 'restore_failed', null, { from: pending.source, reason: reason(err).slice(0, 500) });

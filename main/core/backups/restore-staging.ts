@@ -4,6 +4,7 @@
 // session ended, outstanding invite and reset codes revoked, and the restore recorded in its audit log.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { HeadRecord } from '../audit/audit-head-file.ts';
 import { AuditRepo } from '../db/audit-repo.ts';
 import { LATEST_VERSION } from '../db/migrations.ts';
 import { AppError } from '../errors.ts';
@@ -48,13 +49,17 @@ export interface ReadyOptions {
   savedCurrentAs: string;
 }
 
-/** Makes the staged copy ready to be swapped in, in one transaction after any schema upgrade. */
-export async function readyIncoming(dataDir: string, options: ReadyOptions): Promise<void> {
+/**
+ * Makes the staged copy ready to be swapped in, in one transaction after any schema upgrade. Returns the head record
+ * its audit log will have once in place: the restore's own entry, the chain continuing from the backup's.
+ */
+export async function readyIncoming(dataDir: string, options: ReadyOptions): Promise<HeadRecord> {
   const incoming = path.join(dataDir, INCOMING_FILE);
   const db = await openDatabase(incoming, { nativeBinding: options.nativeBinding, now: () => options.now, backupBeforeMigrating: false });
+  let head: HeadRecord;
   try {
     const audit = new AuditRepo(db);
-    db.transaction(() => {
+    head = db.transaction(() => {
       const sessionsEnded = db.prepare('DELETE FROM sessions').run().changes;
       // A code used or revoked after the backup was taken would otherwise work again.
       const revoked = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE used_at IS NULL').run(options.now).changes;
@@ -66,12 +71,15 @@ export async function readyIncoming(dataDir: string, options: ReadyOptions): Pro
         sessionsEnded,
         invitesAndResetsRevoked: revoked,
       });
+      const last = audit.head()!;
+      return { id: last.id, hash: last.hash!.toString('hex'), since: { id: last.id, at: options.now } };
     }).immediate();
   } finally {
     closeDatabase(db); // checkpoints: the file alone is the whole database
   }
   await fsyncFile(incoming);
   fsyncDir(dataDir);
+  return head;
 }
 
 export type Restorable = Extract<Judgement, { ok: true }>;

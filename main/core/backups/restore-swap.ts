@@ -4,6 +4,7 @@
 // finishes (the new file is in place) or rolls back (it is not). See finishInterruptedRestore.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeHeadRecordDurably, type HeadRecord } from '../audit/audit-head-file.ts';
 import { DATABASE_FILE } from '../data-dir.ts';
 import { removeIfPresent, renameDurably, writeFileDurably } from './durable-files.ts';
 
@@ -19,6 +20,8 @@ interface Marker {
   savedCurrentAs: string;
   from: string;
   startedAt: number;
+  /** The restored database's audit head: the record outside the database follows the log that is now in place. */
+  auditHead?: HeadRecord;
 }
 
 export type RecoveryOutcome =
@@ -53,6 +56,7 @@ export function swapInIncoming(
   onStep('current-moved');
   renameDurably(incoming, current);
   onStep('incoming-moved');
+  if (marker.auditHead) writeHeadRecordDurably(dataDir, marker.auditHead);
   removeIfPresent(path.join(dataDir, RESTORE_MARKER));
   onStep('marker-removed');
 }
@@ -97,6 +101,7 @@ export function finishInterruptedRestore(dataDir: string): RecoveryOutcome {
     return { kind: 'rolled-back', from: marker.from, startedAt: marker.startedAt };
   }
   if (!exists(current)) throw new Error(`A restore was interrupted and neither database is in place; the previous one should be at ${marker.savedCurrentAs}.`);
+  if (marker.auditHead) writeHeadRecordDurably(dataDir, marker.auditHead);
   removeIfPresent(markerFile);
   return { kind: 'completed', from: marker.from, savedCurrentAs: marker.savedCurrentAs, startedAt: marker.startedAt };
 }

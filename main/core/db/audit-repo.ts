@@ -1,41 +1,27 @@
-// The audit trail: who did what to whom, and when. Never a password, temporary password or code.
+// The audit trail: who did what to whom, and when. Never a password, temporary password or code. Each entry is
+// chained to the one before it (main/core/audit/audit-chain.ts), the previous hash read inside the same
+// transaction as the insert, so no two entries can ever claim the same predecessor.
+import type { AuditAction } from '../../../common/audit-actions.ts';
+import { entryHash, GENESIS } from '../audit/audit-chain.ts';
 import type { Db } from './open-database.ts';
 
-export type AuditAction =
-  | 'first_admin_created'
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_in_locked'
-  | 'password_change_failed'
-  | 'password_change_locked'
-  | 'code_redeem_locked'
-  | 'code_locked'
-  | 'sign_out'
-  | 'password_changed'
-  | 'person_added'
-  | 'person_edited'
-  | 'password_reset'
-  | 'person_deactivated'
-  | 'person_reactivated'
-  | 'role_changed'
-  | 'invite_sent'
-  | 'invite_resent'
-  | 'invite_revoked'
-  | 'invite_redeemed'
-  | 'reset_requested'
-  | 'reset_redeemed'
-  | 'email_send_failed'
-  | 'email_settings_saved'
-  | 'email_settings_cleared'
-  | 'test_email_sent'
-  | 'backup_created'
-  | 'backup_failed'
-  | 'backup_settings_saved'
-  | 'restore_started'
-  | 'restore_failed'
-  | 'backup_restored'
-  | 'restore_rolled_back_at_start'
-  | 'restore_finished_at_start';
+export type { AuditAction } from '../../../common/audit-actions.ts';
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor_id: number | null;
+  action: AuditAction;
+  target_id: number | null;
+  details: string;
+  hash: Buffer | null;
+  repeats: number | null;
+}
+
+export interface AuditRepoOptions {
+  /** Called inside the transaction of each new entry (the head record outside the database follows the log). */
+  onAppend?: () => void;
+}
 
 const SECRET_KEYS = /password|code|token|secret|hash/i;
 
@@ -48,14 +34,34 @@ interface Repeated {
 
 export class AuditRepo {
   private readonly insertStmt;
+  private readonly headStmt;
   private readonly countStmt;
+  private readonly append;
   private readonly repeated = new Map<string, Repeated>();
 
-  constructor(db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: AuditRepoOptions = {},
+  ) {
     this.insertStmt = db.prepare(
-      'INSERT INTO audit_log (at, actor_id, action, target_id, details) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO audit_log (id, at, actor_id, action, target_id, details, hash, repeats) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.countStmt = db.prepare("UPDATE audit_log SET details = json_set(details, '$.count', ?) WHERE id = ?");
+    this.headStmt = db.prepare<[], { id: number; hash: Buffer | null }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    this.countStmt = db.prepare('UPDATE audit_log SET repeats = ? WHERE id = ?');
+    // IMMEDIATE on its own; inside a caller's transaction it is a savepoint of that one (better-sqlite3 nests them).
+    this.append = db.transaction((at: number, actorId: number | null, action: AuditAction, targetId: number | null, details: string, repeats: number | null): number => {
+      const head = this.headStmt.get();
+      const id = (head?.id ?? 0) + 1;
+      const hash = entryHash(head?.hash ?? GENESIS, { id, at, actor_id: actorId, action, target_id: targetId, details });
+      this.insertStmt.run(id, at, actorId, action, targetId, details, hash, repeats);
+      this.options.onAppend?.();
+      return id;
+    });
+  }
+
+  /** The newest entry and its hash: what the head record outside the database names. */
+  head(): { id: number; hash: Buffer | null } | undefined {
+    return this.headStmt.get();
   }
 
   /** Call inside the transaction of the change it records. Returns the row's id. */
@@ -65,12 +71,13 @@ export class AuditRepo {
     action: AuditAction,
     targetId: number | null,
     details: Record<string, unknown> = {},
+    repeats: number | null = null,
   ): number {
     for (const key of Object.keys(details)) {
       // A guard against a future caller passing a secret by mistake: refuse loudly in development and tests.
       if (SECRET_KEYS.test(key)) throw new Error(`audit details must not carry secrets (key "${key}")`);
     }
-    return Number(this.insertStmt.run(at, actorId, action, targetId, JSON.stringify(details)).lastInsertRowid);
+    return this.append.immediate(at, actorId, action, targetId, JSON.stringify(details), repeats);
   }
 
   /**
@@ -93,7 +100,7 @@ export class AuditRepo {
       this.countStmt.run(seen.count, seen.id);
       return;
     }
-    const id = this.record(at, actorId, action, targetId, { ...details, count: 1 });
+    const id = this.record(at, actorId, action, targetId, details, 1);
     if (this.repeated.size >= 1000) for (const [k, r] of this.repeated) if (r.until <= at) this.repeated.delete(k);
     this.repeated.set(slot, { id, until: at + windowMs, count: 1 });
   }

@@ -1,9 +1,14 @@
 // Schema migrations, applied in order on PRAGMA user_version. Append only: never edit a shipped migration.
 // Times are integer milliseconds since the epoch (UTC) so they sort and compare cheaply.
+import { chainExistingEntries } from '../audit/chain-upgrade.ts';
+import type { Db } from './open-database.ts';
+
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Work SQL alone cannot do (hashing), run after `sql` in the same transaction. */
+  run?: (db: Db) => void;
 }
 
 /** Recomputes what triggers keep (tab counts, search index) from users: in migration 2 and after a bulk load. */
@@ -129,6 +134,30 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX sessions_expires ON sessions(expires_at);
       CREATE INDEX one_time_codes_expires ON one_time_codes(expires_at);
     `,
+  },
+  {
+    version: 4,
+    description: 'the audit log becomes a hash chain, with indexes for the Activity page',
+    sql: `
+      -- SHA-256 over the previous entry's hash and this entry (main/core/audit/audit-chain.ts); set for every entry
+      -- below, in this same transaction, and by the recorder for every new one.
+      ALTER TABLE audit_log ADD COLUMN hash BLOB;
+      -- How many times noise recorded once per window happened (throttled attempts). Kept out of details, which
+      -- the hash covers, because it grows after the entry is written.
+      ALTER TABLE audit_log ADD COLUMN repeats INTEGER;
+      UPDATE audit_log SET repeats = json_extract(details, '$.count'), details = json_remove(details, '$.count')
+        WHERE action IN ('sign_in_locked', 'password_change_locked', 'code_redeem_locked', 'reset_requested')
+          AND json_valid(details) AND json_type(details, '$.count') = 'integer';
+      -- Activity lists newest first (at, then id) and filters by kind (action), by person (acting or concerned)
+      -- and by time: each filter is an index range in that order. The concerned-person index leaves out entries
+      -- where the person acted on themself: those are found through the acting one, so the two never overlap.
+      DROP INDEX audit_log_target;
+      CREATE INDEX audit_by_time ON audit_log(at);
+      CREATE INDEX audit_by_action ON audit_log(action, at);
+      CREATE INDEX audit_by_actor ON audit_log(actor_id, action, at);
+      CREATE INDEX audit_by_target ON audit_log(target_id, action, at) WHERE actor_id IS NOT target_id;
+    `,
+    run: chainExistingEntries,
   },
 ];
 

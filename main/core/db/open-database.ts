@@ -84,6 +84,7 @@ async function migrate(db: Db, file: string, migrations: Migration[], now: () =>
   for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }

@@ -7,7 +7,7 @@ import { useLastOpened } from '../hooks/use-last-opened.ts';
 import { PAGE_MENU_PROPS } from './menu-options.ts';
 import { MENU_IDS } from './person-row.tsx';
 
-export type PersonAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'resendInvite' | 'revokeInvite';
+export type PersonAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'resendInvite' | 'revokeInvite' | 'viewActivity';
 
 const LABELS: Record<PersonAction, string> = {
   edit: 'Edit Details',
@@ -16,12 +16,13 @@ const LABELS: Record<PersonAction, string> = {
   reactivate: 'Reactivate',
   resendInvite: 'Resend invite',
   revokeInvite: 'Revoke invite',
+  viewActivity: 'View activity',
 };
 
 export function actionsFor(person: Person): PersonAction[] {
-  if (person.status === 'deactivated') return ['reactivate'];
-  if (person.status === 'invited') return ['edit', 'reset', 'resendInvite', 'revokeInvite', 'deactivate'];
-  return ['edit', 'reset', 'deactivate'];
+  if (person.status === 'deactivated') return ['reactivate', 'viewActivity'];
+  if (person.status === 'invited') return ['edit', 'reset', 'resendInvite', 'revokeInvite', 'viewActivity', 'deactivate'];
+  return ['edit', 'reset', 'viewActivity', 'deactivate'];
 }
 
 interface Props {

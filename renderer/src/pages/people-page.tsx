@@ -28,16 +28,20 @@ import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { RevokeInviteDialog } from '../dialogs/revoke-invite-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
 
-type OpenDialog = { kind: 'add' } | { kind: PersonAction; person: Person } | null;
+type DialogAction = Exclude<PersonAction, 'viewActivity'>;
+type OpenDialog = { kind: 'add' } | { kind: DialogAction; person: Person } | null;
 
 const NO_ROWS: Person[] = [];
 
-export function PeoplePage(_props: { session: SessionInfo }) {
+export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewActivity: (person: Person) => void }) {
   const list = usePeopleList();
   const { actions, shown } = list;
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = useCallback(() => setDialog(null), []);
-  const openAction = useCallback((kind: PersonAction, person: Person) => setDialog({ kind, person }), []);
+  const openAction = useCallback(
+    (kind: PersonAction, person: Person) => (kind === 'viewActivity' ? onViewActivity(person) : setDialog({ kind, person })),
+    [onViewActivity],
+  );
   const openAdd = useCallback(() => setDialog({ kind: 'add' }), []);
   const rows = shown?.page.rows ?? NO_ROWS;
 
@@ -129,7 +133,7 @@ const SearchField = memo(function SearchField({ setSearch }: { setSearch: (text:
   );
 });
 
-function ActionDialog({ kind, ...props }: { kind: PersonAction; person: Person; onClose: () => void; onSettled: () => void }) {
+function ActionDialog({ kind, ...props }: { kind: DialogAction; person: Person; onClose: () => void; onSettled: () => void }) {
   switch (kind) {
     case 'edit':
       return <EditDetailsDialog {...props} />;

@@ -57,6 +57,10 @@ const POLICY: { [K in MethodName]: Policy<K> } = {
   restoreBackup: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { token: 'no-such-token', confirm: 'RESTORE' } },
   cancelRestore: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { token: 'no-such-token' } },
   choosePath: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { kind: 'folder' } },
+  listActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { pageSize: 25, kinds: ['people'], personId: NOBODY } },
+  countActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { kinds: ['signIns'], from: 0, to: Date.UTC(2030, 0, 1) } },
+  verifyActivityLog: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { recheck: true } },
+  exportActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { personId: NOBODY } },
   getEmailSettings: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
   saveEmailSettings: {
     access: 'admin',

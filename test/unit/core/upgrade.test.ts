@@ -116,7 +116,10 @@ describe('upgrading a database of the first released schema', () => {
     expect(t.roster.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(t.roster.db.pragma('foreign_key_check')).toEqual([]);
     await t.roster.close();
-    expect(v1Rows(file, tables)).toEqual(before);
+    const after = v1Rows(file, tables);
+    // The one row added is Roster's own, at its first start: it began keeping the log's head outside the database.
+    expect(after.audit_log!.slice(before.audit_log!.length)).toMatchObject([{ action: 'audit_head_started', actor_id: null, target_id: null }]);
+    expect({ ...after, audit_log: after.audit_log!.slice(0, before.audit_log!.length) }).toEqual(before);
   });
 
   it('leaves a copy of the v1 file, as it was, beside the database', async () => {

@@ -15,7 +15,7 @@ import { addSignedInPerson, makeAdmin } from './helpers.ts';
 
 /** Two admins, each already past the dispatcher's access check (as two windows whose calls arrive together). */
 function pastTheCheck(t: TestRoster, user: UserRow): CallContext {
-  return { slot: new MemorySessionSlot(), user, transaction: (change) => t.roster.db.transaction(change).immediate() };
+  return { slot: new MemorySessionSlot(), user, transaction: (change) => t.roster.db.transaction(change).immediate(), recheck: () => {} };
 }
 
 /** Admins who can sign in, counted with plain SQL (not with the repository's own query). */

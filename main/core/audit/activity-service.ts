@@ -1,0 +1,133 @@
+// Admin Panel → Activity: the audit log read newest first through filters that combine, counted apart from the
+// rows, checked for tampering, and exported as CSV. Reads only; the log is written by the services that act.
+import type { ActivityFilter, ActivityPage, ExportOutcome, LogVerification } from '../../../common/activity.ts';
+import { KIND_LABELS } from '../../../common/audit-actions.ts';
+import { changesLine, describeEntry } from '../../../common/activity-wording.ts';
+import type { ParsedInput } from '../../../common/contract.ts';
+import type { CallContext } from '../api/call-context.ts';
+import { writeCsv, type CsvCell } from '../csv/csv-writer.ts';
+import type { Db } from '../db/open-database.ts';
+import { AppError } from '../errors.ts';
+import type { FileDelivery } from '../exports/file-delivery.ts';
+import type { Clock } from '../services/clock.ts';
+import { toEntries } from './activity-entries.ts';
+import { ActivityQuery, decodePosition, encodePosition, streamsFor, type AuditRow, type Position } from './activity-query.ts';
+import { readHeadRecord } from './audit-head-file.ts';
+import { verifyChain } from './chain-verify.ts';
+
+export interface ActivityDeps {
+  db: Db;
+  dataDir: string;
+  clock: Clock;
+  /** Where exports go: a save dialog (Electron) or a one-time download (browser mode); absent, exports are refused. */
+  delivery?: FileDelivery;
+}
+
+export const CSV_HEADER = ['When (UTC)', 'What happened', 'Changes', 'Kind', 'Action', 'Acting person', 'Acting email', 'Concerned person', 'Concerned email', 'Times', 'Entry', 'Hash'];
+const EXPORT_BATCH = 500;
+
+const position = (r: AuditRow): Position => [r.at, r.id];
+
+export class ActivityService {
+  private readonly query;
+  private verification: LogVerification | null = null;
+  private verifying: Promise<LogVerification> | null = null;
+
+  constructor(private readonly d: ActivityDeps) {
+    this.query = new ActivityQuery(d.db);
+  }
+
+  list(input: ParsedInput<'listActivity'>): ActivityPage {
+    const streams = streamsFor(input);
+    const size = input.pageSize;
+    const page = input.page;
+    let rows: AuditRow[];
+    let pageIndex: number;
+    let hasPrevious: boolean;
+    let hasNext: boolean;
+    if (page.kind === 'first' || page.kind === 'after') {
+      const fetched = this.query.take(streams, input, 'older', size + 1, page.kind === 'after' ? decodePosition(page.cursor) : undefined);
+      hasNext = fetched.length > size;
+      rows = fetched.slice(0, size);
+      pageIndex = page.kind === 'after' ? page.pageIndex + 1 : 0;
+      hasPrevious = pageIndex > 0;
+    } else if (page.kind === 'before') {
+      const fetched = this.query.take(streams, input, 'newer', size + 1, decodePosition(page.cursor));
+      hasPrevious = fetched.length > size;
+      rows = fetched.slice(0, size).reverse();
+      pageIndex = hasPrevious ? Math.max(0, page.pageIndex - 1) : 0; // newer entries may have arrived above
+      hasNext = true;
+    } else {
+      // The remainder after whole pages, so page numbers agree with paging from the newest.
+      const total = this.query.count(streams, input);
+      const lastIndex = Math.max(0, Math.ceil(total / size) - 1);
+      rows = this.query.take(streams, input, 'newer', total - lastIndex * size).reverse();
+      pageIndex = lastIndex;
+      hasPrevious = lastIndex > 0;
+      hasNext = false;
+    }
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    return {
+      entries: toEntries(this.d.db, rows),
+      pageIndex,
+      hasPrevious,
+      hasNext,
+      startCursor: first ? encodePosition(position(first)) : null,
+      endCursor: last ? encodePosition(position(last)) : null,
+    };
+  }
+
+  count(filter: ActivityFilter): { total: number } {
+    return { total: this.query.count(streamsFor(filter), filter) };
+  }
+
+  /** The last check's verdict, or a new check (joined if one is running) when asked or when none has run. */
+  verify(input: ParsedInput<'verifyActivityLog'>): Promise<LogVerification> {
+    if (this.verification && !input.recheck) return Promise.resolve(this.verification);
+    this.verifying ??= verifyChain(this.d.db, { head: readHeadRecord(this.d.dataDir), now: () => this.d.clock.now() })
+      .then((result) => (this.verification = result))
+      .finally(() => (this.verifying = null));
+    return this.verifying;
+  }
+
+  /** The filtered entries as CSV, newest first, through the transport's delivery. */
+  async export(filter: ActivityFilter, ctx: CallContext): Promise<ExportOutcome> {
+    if (!this.d.delivery) throw new AppError('NOT_SUPPORTED', 'Exporting needs the desktop app or browser mode.');
+    const { clock } = this.d;
+    const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
+    return this.d.delivery.deliver({
+      fileName: `roster-activity-${stamp}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      authorise: () => ctx.recheck(),
+      write: (out, signal) => {
+        // Entries from here back: what is recorded while the file is written belongs to the next export.
+        const rows = this.csvRows(filter, [clock.now() + 1, 0]);
+        return writeCsv(out, CSV_HEADER, rows, { signal });
+      },
+    });
+  }
+
+  private *csvRows(filter: ActivityFilter, start: Position): Generator<CsvCell[]> {
+    const { db } = this.d;
+    const query = this.query;
+    let ids: number[] = [];
+    const flush = function* (batch: number[]): Generator<CsvCell[]> {
+      const rows = query.rows(batch);
+      const hashes = new Map(rows.map((r) => [r.id, r.hash?.toString('hex')]));
+      for (const e of toEntries(db, rows)) {
+        const { sentence, changes } = describeEntry(e);
+        yield [e.at, sentence, changesLine(changes), KIND_LABELS[e.kind], e.action, e.actor?.name ?? '', e.actor?.email ?? '', e.target?.name ?? '', e.target?.email ?? '', e.repeats, e.id, hashes.get(e.id) ?? ''];
+      }
+    };
+    for (const edge of query.edges(streamsFor(filter), filter, 'older', EXPORT_BATCH, start)) {
+      if (!db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
+      ids.push(edge.id);
+      if (ids.length === EXPORT_BATCH) {
+        yield* flush(ids);
+        ids = [];
+      }
+    }
+    yield* flush(ids);
+  }
+}
