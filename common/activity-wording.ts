@@ -91,6 +91,11 @@ export const WORDING: { [A in AuditAction]: Words } = {
   },
   person_deactivated: (e) => `${actor(e)} deactivated ${target(e)}`,
   person_reactivated: (e) => `${actor(e)} reactivated ${target(e)}`,
+  people_exported: (e) => {
+    const tab = e.details.tab === 'deactivated' ? 'Deactivated' : 'Active';
+    const search = text(e.details.search) ? ` matching “${text(e.details.search)}”` : '';
+    return `${actor(e)} exported ${count(e.details.rows, 'person', 'people')} (${tab}${search}) as CSV`;
+  },
   role_changed: (e) => ({
     sentence: `${actor(e)} changed ${possessive(target(e))} role from ${role(e.details.from)} to ${role(e.details.to)}`,
     changes: [{ label: 'Role', from: role(e.details.from), to: role(e.details.to) }],

@@ -156,6 +156,9 @@ export const listPeopleInput = z
   .strict();
 export type ListPeopleInput = z.input<typeof listPeopleInput>;
 
+/** The view of the People list an export writes: the list's own tab, search, sort and direction (no page). */
+export const peopleViewInput = listPeopleInput.pick({ tab: true, query: true, sort: true, direction: true }).strict();
+
 const personFields = {
   firstName: nameField('First name'),
   lastName: nameField('Last name'),
@@ -255,6 +258,7 @@ export const contract = {
   countActivity: method<{ total: number }>()('admin', activityFilterInput),
   verifyActivityLog: method<LogVerification>()('admin', z.object({ recheck: z.boolean().default(false) }).strict()),
   exportActivity: method<ExportOutcome>()('admin', activityFilterInput),
+  exportPeople: method<ExportOutcome>()('admin', peopleViewInput),
 } satisfies { [K in MethodName]: MethodSpec };
 
 export type Contract = typeof contract;

@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'countActivity',
   'verifyActivityLog',
   'exportActivity',
+  'exportPeople',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -28,6 +28,7 @@ import { CredentialDelivery } from './services/credential-delivery.ts';
 import { EmailSettingsService } from './services/email-settings-service.ts';
 import { InvitesService } from './services/invites-service.ts';
 import { PeopleService } from './services/people-service.ts';
+import { PeopleExport } from './people-csv/people-export.ts';
 import { RecoveryService } from './services/recovery-service.ts';
 import { KeyFileSecretBox, loadOrCreateKey } from './settings/key-file-secret-box.ts';
 import type { SecretBox } from './settings/secret-box.ts';
@@ -139,7 +140,9 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     });
     auth.warmUp();
     const dispatch = createDispatcher({
-      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }) }),
+      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }),
+        peopleExport: new PeopleExport({ db, audit, clock, delivery: options.fileDelivery }),
+      }),
       db,
       sessions,
       users,

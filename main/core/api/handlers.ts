@@ -8,6 +8,7 @@ import type { InvitesService } from '../services/invites-service.ts';
 import type { RecoveryService } from '../services/recovery-service.ts';
 import type { BackupsService } from '../backups/backups-service.ts';
 import type { ActivityService } from '../audit/activity-service.ts';
+import type { PeopleExport } from '../people-csv/people-export.ts';
 import type { CallContext } from './call-context.ts';
 
 export type Handlers = {
@@ -23,9 +24,10 @@ export interface Services {
   emailSettings: EmailSettingsService;
   backups: BackupsService;
   activity: ActivityService;
+  peopleExport: PeopleExport;
 }
 
-export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity }: Services): Handlers {
+export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -69,5 +71,6 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     countActivity: (input) => activity.count(input),
     verifyActivityLog: (input) => activity.verify(input),
     exportActivity: (input, ctx) => activity.export(input, ctx),
+    exportPeople: (input, ctx) => peopleExport.export(input, ctx),
   };
 }

@@ -12,10 +12,13 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
+import type { ExportOutcome } from '../../../common/activity.ts';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
 import type { TabCounts } from '../people-loader.ts';
 import { SEARCH_MAX_LENGTH } from '../../../common/rules.ts';
+import { call } from '../api.ts';
+import { ExportCsvButton } from '../components/export-csv-button.tsx';
 import { PeoplePagination } from '../components/people-pagination.tsx';
 import { PeopleTable } from '../components/people-table.tsx';
 import type { PersonAction } from '../components/person-actions-menu.tsx';
@@ -44,10 +47,17 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
   );
   const openAdd = useCallback(() => setDialog({ kind: 'add' }), []);
   const rows = shown?.page.rows ?? NO_ROWS;
+  // Export writes the view on screen; read when the button is pressed, so the heading is not drawn again per keystroke.
+  const onScreen = useRef(list.view);
+  onScreen.current = shown?.view ?? list.view;
+  const exportView = useCallback(() => {
+    const { tab, query, sort, direction } = onScreen.current;
+    return call('exportPeople', { tab, query, sort, direction });
+  }, []);
 
   return (
     <Box component="main" sx={{ p: 3, maxWidth: 1200, mx: 'auto' }}>
-      <PeopleHeading onAdd={openAdd} />
+      <PeopleHeading onAdd={openAdd} onExport={exportView} />
       <Paper variant="outlined">
         <Stack direction="row" sx={{ alignItems: 'center', px: 2, gap: 2, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider' }}>
           <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
@@ -82,12 +92,13 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
 
 // The parts above the table, each drawn again only when what it shows changes (not with every page of rows).
 
-const PeopleHeading = memo(function PeopleHeading({ onAdd }: { onAdd: () => void }) {
+const PeopleHeading = memo(function PeopleHeading({ onAdd, onExport }: { onAdd: () => void; onExport: () => Promise<ExportOutcome> }) {
   return (
-    <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+    <Stack direction="row" sx={{ alignItems: 'center', mb: 2, gap: 1 }}>
       <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
         People
       </Typography>
+      <ExportCsvButton run={onExport} noun="people" />
       <Button variant="contained" startIcon={<AddIcon />} onClick={onAdd}>
         Add person
       </Button>

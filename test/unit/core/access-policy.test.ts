@@ -61,6 +61,7 @@ const POLICY: { [K in MethodName]: Policy<K> } = {
   countActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { kinds: ['signIns'], from: 0, to: Date.UTC(2030, 0, 1) } },
   verifyActivityLog: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { recheck: true } },
   exportActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { personId: NOBODY } },
+  exportPeople: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { tab: 'active', query: 'ada', sort: 'email', direction: 'desc' } },
   getEmailSettings: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
   saveEmailSettings: {
     access: 'admin',

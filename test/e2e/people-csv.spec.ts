@@ -1,0 +1,49 @@
+// People → CSV in and out, through the real UI in Chromium: Export CSV writes the filtered, sorted view on screen;
+// Import CSV previews a file, lets the admin fix the column mapping, and adds the people on confirmation.
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
+import { expect, test, type SeedPerson } from './helpers/seed.ts';
+
+test.describe.configure({ timeout: 120_000 });
+
+const people: SeedPerson[] = [
+  { firstName: 'Émile', lastName: 'Zola', email: 'emile@novel.org' },
+  { firstName: 'Honoré', lastName: 'Balzac', email: 'honore@novel.org', lastLoginAt: Date.UTC(2025, 2, 1, 9) },
+  { firstName: 'Victor', lastName: 'Hugo', email: 'victor@novel.org', role: 'admin' },
+  { firstName: '=SUM(A1)', lastName: 'Formula', email: 'formula@novel.org' },
+  { firstName: 'George', lastName: 'Sand', email: 'george@novel.org', deactivated: true },
+  { firstName: 'Other', lastName: 'Person', email: 'other@elsewhere.org' },
+];
+test.use({ seed: { people } });
+
+async function signInAsSeededAdmin(page: Page, roster: { open(p: Page): Promise<void> }) {
+  await roster.open(page);
+  await page.getByLabel('Email').fill('ada@example.com');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('Plum-Orbit-Lantern-42');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+}
+
+test('Export CSV downloads the searched, sorted view on screen, UTF-8 with a BOM, formulas neutralised', async ({ page, roster }) => {
+  await signInAsSeededAdmin(page, roster);
+  await page.getByLabel('Search people').fill('novel');
+  await expect(page.getByTestId('people-count')).toHaveText('4 people found');
+  await page.getByRole('button', { name: 'Email' }).click(); // sort by email, ascending
+  await expect(page.getByRole('table', { name: 'People' }).locator('tbody tr').first()).toContainText('emile@novel.org');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^roster-people-active-.*\.csv$/);
+  const bytes = fs.readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
+  expect(rows).toEqual([
+    ['First name', 'Last name', 'Email', 'Role', 'Status', 'Last login (UTC)', 'Created (UTC)'],
+    ['Émile', 'Zola', 'emile@novel.org', 'user', 'active', '', rows[1]![6]],
+    [`'=SUM(A1)`, 'Formula', 'formula@novel.org', 'user', 'active', '', rows[2]![6]],
+    ['Honoré', 'Balzac', 'honore@novel.org', 'user', 'active', '2025-03-01T09:00:00.000Z', rows[3]![6]],
+    ['Victor', 'Hugo', 'victor@novel.org', 'admin', 'active', '', rows[4]![6]],
+  ]);
+  for (const row of rows.slice(1)) expect(row[6]).toMatch(/^\d{4}-\d\d-\d\dT/);
+});
