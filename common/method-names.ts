@@ -40,6 +40,16 @@ export const METHOD_NAMES = [
   'verifyActivityLog',
   'exportActivity',
   'exportPeople',
+  'chooseImportFile',
+  'previewImport',
+  'importRows',
+  'confirmImport',
+  'importStatus',
+  'retryImportInvites',
+  'importFallbackPassword',
+  'importReport',
+  'importCodes',
+  'closeImport',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
