@@ -30,7 +30,13 @@ export interface CsvTable {
 const SAVE_AS = 'Save it from your spreadsheet program as “CSV UTF-8” and choose it again.';
 
 /** The file's text, or why it is not UTF-8 text. A UTF-8 byte order mark is dropped. */
-export function decodeText(bytes: Uint8Array, limits = IMPORT_LIMITS): string {
+export interface Limits {
+  bytes: number;
+  rows: number;
+  columns: number;
+}
+
+export function decodeText(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): string {
   if (bytes.length > limits.bytes) throw new FileProblem('TOO_LARGE', `The file is larger than ${limits.bytes / 1024 / 1024} MB. Split it into smaller files.`);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new FileProblem('ENCODING', `The file is saved as UTF-16 (“Unicode text”), not UTF-8. ${SAVE_AS}`);
@@ -76,7 +82,7 @@ export function detectDelimiter(text: string): Delimiter {
 
 const isEmpty = (row: string[]) => row.every((c) => c.trim() === '');
 
-export function readCsv(bytes: Uint8Array, limits = IMPORT_LIMITS): CsvTable {
+export function readCsv(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): CsvTable {
   const text = decodeText(bytes, limits);
   const delimiter = detectDelimiter(text);
   const rows: string[][] = [];

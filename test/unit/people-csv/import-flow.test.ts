@@ -84,6 +84,8 @@ describe('Import CSV', () => {
     const actions = t.roster.db.prepare("SELECT action, details FROM audit_log WHERE action IN ('person_added', 'people_imported') ORDER BY id").all() as { action: string; details: string }[];
     expect(actions.slice(-3).map((a) => a.action)).toEqual(['person_added', 'person_added', 'people_imported']);
     expect(JSON.parse(actions.at(-1)!.details)).toMatchObject({ file: 'people.csv', rows: 8, added: 2, skipped: 6 });
+    // The entries written on the worker's connection continue the log's hash chain.
+    expect(await admin.ok('verifyActivityLog', { recheck: true })).toMatchObject({ ok: true, brokenAt: null });
     // No code reached the log.
     const log = JSON.stringify(t.roster.db.prepare('SELECT details FROM audit_log').pluck().all());
     expect(log).not.toContain(graceCode);
