@@ -47,3 +47,46 @@ test('Export CSV downloads the searched, sorted view on screen, UTF-8 with a BOM
   ]);
   for (const row of rows.slice(1)) expect(row[6]).toMatch(/^\d{4}-\d\d-\d\dT/);
 });
+
+test('Import CSV: preview, fix the mapping, confirm, download the codes once, and see the people', async ({ page, roster }) => {
+  await signInAsSeededAdmin(page, roster);
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import people from a CSV file' });
+  // "Adresse" is no header Roster knows: the email column has to be chosen by hand.
+  const csv = ['Prénom;Nom;Adresse', 'Marie;Curie;marie@science.org', 'Pierre;Curie;pierre@science.org', 'Émile;Zola;emile@novel.org', 'Sans;Adresse;', ''].join('\r\n');
+  await dialog.getByTestId('import-file-input').setInputFiles({ name: 'scientists.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`, 'utf8') });
+  await expect(dialog.getByText('scientists.csv')).toBeVisible();
+  await expect(dialog.getByTestId('verdict-counts')).toContainText('Will be added: 0');
+  await expect(dialog.getByTestId('verdict-counts')).toContainText('Invalid email: 4');
+
+  await dialog.getByRole('combobox', { name: 'Email' }).click();
+  await page.getByRole('option', { name: 'Column 3: Adresse' }).click();
+  await expect(dialog.getByTestId('verdict-counts')).toContainText('Will be added: 2');
+  await expect(dialog.getByTestId('verdict-counts')).toContainText('Already exists (skipped): 1');
+  await expect(dialog.getByTestId('verdict-counts')).toContainText('Invalid email: 1');
+
+  await dialog.getByRole('button', { name: 'Next', exact: true }).click();
+  const rows = dialog.getByRole('table', { name: 'Rows of the file' }).locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await dialog.getByRole('button', { name: 'Already exists (skipped): 1' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('emile@novel.org');
+
+  await dialog.getByRole('button', { name: 'Next', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Import 2 people' }).click();
+  await expect(dialog.getByTestId('import-result')).toContainText('2 people were added; 2 rows skipped.');
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download invite codes (once)' }).click();
+  const codes = Papa.parse<string[]>(fs.readFileSync(await (await downloading).path(), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  expect(codes.map((r) => r[3])).toEqual(['Email', 'marie@science.org', 'pierre@science.org']);
+  expect(codes[1]![4]).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  await expect(dialog.getByRole('button', { name: 'Download invite codes (once)' })).toHaveCount(0);
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByLabel('Search people').fill('curie');
+  const table = page.getByRole('table', { name: 'People' }).locator('tbody tr');
+  await expect(table).toHaveCount(2);
+  await expect(table.first()).toContainText('Invited');
+});
