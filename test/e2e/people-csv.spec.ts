@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './helpers/axe.ts';
 import { expect, test, type SeedPerson } from './helpers/seed.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -24,6 +25,12 @@ async function signInAsSeededAdmin(page: Page, roster: { open(p: Page): Promise<
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
 }
+
+test('the People page with Import and Export is axe-clean', async ({ page, roster }) => {
+  await signInAsSeededAdmin(page, roster);
+  await expect(page.getByRole('button', { name: 'Import CSV' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'People with Import CSV and Export CSV');
+});
 
 test('Export CSV downloads the searched, sorted view on screen, UTF-8 with a BOM, formulas neutralised', async ({ page, roster }) => {
   await signInAsSeededAdmin(page, roster);
@@ -64,6 +71,7 @@ test('Import CSV: preview, fix the mapping, confirm, download the codes once, an
   await expect(dialog.getByTestId('verdict-counts')).toContainText('Will be added: 2');
   await expect(dialog.getByTestId('verdict-counts')).toContainText('Already exists (skipped): 1');
   await expect(dialog.getByTestId('verdict-counts')).toContainText('Invalid email: 1');
+  await expectNoSeriousViolations(page, 'Import CSV: columns');
 
   await dialog.getByRole('button', { name: 'Next', exact: true }).click();
   const rows = dialog.getByRole('table', { name: 'Rows of the file' }).locator('tbody tr');
@@ -71,10 +79,12 @@ test('Import CSV: preview, fix the mapping, confirm, download the codes once, an
   await dialog.getByRole('button', { name: 'Already exists (skipped): 1' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('emile@novel.org');
+  await expectNoSeriousViolations(page, 'Import CSV: rows');
 
   await dialog.getByRole('button', { name: 'Next', exact: true }).click();
   await dialog.getByRole('button', { name: 'Import 2 people' }).click();
   await expect(dialog.getByTestId('import-result')).toContainText('2 people were added; 2 rows skipped.');
+  await expectNoSeriousViolations(page, 'Import CSV: result');
 
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download invite codes (once)' }).click();
