@@ -154,6 +154,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       onAudited: () => head.onAppend(),
       delivery: options.fileDelivery,
       pathPicker: options.pathPicker,
+      logError,
       users,
       codes,
       audit,

@@ -30,6 +30,7 @@ export interface PeopleImportDeps extends InviteDeps {
   onAudited: () => void;
   delivery?: FileDelivery;
   pathPicker?: PathPicker;
+  logError: (what: string, err: unknown) => void;
 }
 
 interface OpenImport {
@@ -115,6 +116,7 @@ export class PeopleImport {
       .write(order, { onProgress: (n) => (status.written = n), onAdded: (batch) => im.added.push(...batch) })
       .then(
         (written) => {
+          this.writing = null; // before the invites: their writes must not meet the hold
           this.d.onAudited();
           status.added = written.added;
           status.skipped = im.opened.rows - written.added;
@@ -129,12 +131,13 @@ export class PeopleImport {
           for (const a of im.added) if (settings) a.code = ''; // the invites hold them now, until each is tried
         },
         (err: Error) => {
+          this.writing = null;
           im.added = [];
           status.phase = 'failed';
           status.error = err instanceof AppError ? err.message : `The import failed and nothing was added (${err.message}).`;
         },
       )
-      .finally(() => (this.writing = null));
+      .catch((err: unknown) => this.d.logError('confirmImport', err)); // after the commit: the people are in
     return this.statusOf(im);
   }
 
