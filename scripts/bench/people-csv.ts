@@ -5,26 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { MethodInput, MethodName, MethodOutput } from '../../common/contract.ts';
-import { MemorySessionSlot } from '../../main/core/api/session-slot.ts';
 import type { FileDelivery } from '../../main/core/exports/file-delivery.ts';
 import { ImportFiles } from '../../main/core/people-csv/import-files.ts';
-import { createRoster, type Roster } from '../../main/core/roster.ts';
+import { createRoster } from '../../main/core/roster.ts';
 import { writeExport } from '../../main/electron/save-file.ts';
+import { caller } from './backups.ts';
 import { writeImportCsv } from './import-file.ts';
 import { summarise, type Row } from './measure.ts';
 import { BENCH_ADMIN } from './people-database.ts';
-
-type Call = <K extends MethodName>(method: K, input: MethodInput<K>) => Promise<MethodOutput<K>>;
-
-function caller(roster: Roster): Call {
-  const slot = new MemorySessionSlot();
-  return async (method, input) => {
-    const r = await roster.dispatch(method, input, slot);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as never;
-  };
-}
 
 /** The save dialog's delivery without the dialog: main writes the file where the bench says. */
 function fileDelivery(target: string): FileDelivery {

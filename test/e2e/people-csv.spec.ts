@@ -2,8 +2,8 @@
 // Import CSV previews a file, lets the admin fix the column mapping, and adds the people on confirmation.
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './helpers/axe.ts';
+import { signInAsSeededAdmin } from './helpers/accounts.ts';
 import { expect, test, type SeedPerson } from './helpers/seed.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -18,13 +18,6 @@ const people: SeedPerson[] = [
 ];
 test.use({ seed: { people } });
 
-async function signInAsSeededAdmin(page: Page, roster: { open(p: Page): Promise<void> }) {
-  await roster.open(page);
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('Plum-Orbit-Lantern-42');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
-}
 
 test('the People page with Import and Export is axe-clean', async ({ page, roster }) => {
   await signInAsSeededAdmin(page, roster);

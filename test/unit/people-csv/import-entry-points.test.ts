@@ -1,14 +1,13 @@
 // Each Import CSV method refuses bad input with a typed error and writes nothing; a file Roster cannot read is
 // refused with its reason; an import whose admin lost the role adds no one; main's writes wait their turn clearly.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ImportStatus } from '../../../common/people-import.ts';
 import { DATABASE_FILE } from '../../../main/core/data-dir.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
-import { startTestRoster, tempDir, type Caller, type TestRoster } from '../harness.ts';
+import { startTestRoster, tempDir, type TestRoster } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
+import { untilImport, waitingFile } from './import-helpers.ts';
 import { addSignedInPerson, makeAdmin } from '../people/helpers.ts';
 
 async function setUp() {
@@ -16,11 +15,7 @@ async function setUp() {
   const files = new ImportFiles(dataDir);
   const t = await startTestRoster({ dataDir, importFiles: files, fileDelivery: new HeldDelivery() });
   const admin = await t.admin();
-  const waiting = (text: string | Buffer) => {
-    const file = path.join(tempDir(), 'people.csv');
-    fs.writeFileSync(file, text);
-    return files.add({ path: file, name: 'people.csv', temporary: false });
-  };
+  const waiting = (text: string | Buffer) => waitingFile(files, text);
   return { t, admin, waiting };
 }
 
@@ -32,14 +27,6 @@ const snapshot = (t: TestRoster) =>
     t.roster.db.prepare('SELECT id, hash FROM audit_log ORDER BY id').all(),
   ]);
 
-async function until(admin: Caller, importId: string, done: (s: ImportStatus) => boolean): Promise<ImportStatus> {
-  for (let i = 0; i < 600; i++) {
-    const s = await admin.ok('importStatus', { importId });
-    if (done(s)) return s;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the import did not finish');
-}
 
 const GOOD = 'First name,Last name,Email\nAda,Byron,ada.b@example.org\nBob,Smith,bob@example.org\n';
 const ID = 'abcdefghijklmnopqrstuv';
@@ -121,7 +108,7 @@ describe('Import CSV entry points', () => {
     other.exec('COMMIT');
     other.close();
     const before = snapshot(t);
-    const s = await until(admin, importId, (x) => x.phase !== 'writing');
+    const s = await untilImport(admin, importId, (x) => x.phase !== 'writing');
     expect(s).toMatchObject({ phase: 'failed', error: 'Only admins can do that.' });
     expect(snapshot(t)).toBe(before);
   });
@@ -138,7 +125,7 @@ describe('Import CSV entry points', () => {
     expect((await admin.ok('tabCounts', {})).active).toBe(1);
     other.exec('ROLLBACK');
     other.close();
-    expect(await until(admin, importId, (x) => x.phase !== 'writing')).toMatchObject({ phase: 'done', added: 2 });
+    expect(await untilImport(admin, importId, (x) => x.phase !== 'writing')).toMatchObject({ phase: 'done', added: 2 });
     await admin.ok('addPerson', { firstName: 'Cy', lastName: 'Young', email: 'cy@example.org' });
     expect((await admin.ok('tabCounts', {})).active).toBe(4);
   });

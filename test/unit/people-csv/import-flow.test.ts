@@ -1,13 +1,11 @@
 // Import CSV through the dispatcher, as the dialog drives it: a file waiting by id, the preview's verdicts, a
 // corrected mapping, confirmation, and the people added in one transaction with their invite codes handed out once.
-import fs from 'node:fs';
-import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { ImportStatus } from '../../../common/people-import.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
-import { startTestRoster, tempDir, type Caller } from '../harness.ts';
+import { startTestRoster, tempDir } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
+import { untilImport, waitingFile } from './import-helpers.ts';
 import { addPerson } from '../people/helpers.ts';
 
 async function setUp() {
@@ -16,22 +14,10 @@ async function setUp() {
   const delivery = new HeldDelivery();
   const t = await startTestRoster({ dataDir, importFiles: files, fileDelivery: delivery });
   const admin = await t.admin();
-  const waiting = (text: string | Buffer, name = 'people.csv') => {
-    const file = path.join(tempDir(), name);
-    fs.writeFileSync(file, text);
-    return files.add({ path: file, name, temporary: false });
-  };
+  const waiting = (text: string | Buffer) => waitingFile(files, text);
   return { t, admin, files, delivery, waiting };
 }
 
-async function until(admin: Caller, importId: string, done: (s: ImportStatus) => boolean): Promise<ImportStatus> {
-  for (let i = 0; i < 600; i++) {
-    const s = await admin.ok('importStatus', { importId });
-    if (done(s)) return s;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the import did not finish');
-}
 
 const FILE = [
   'Given name;Surname;E-mail;Role',
@@ -61,7 +47,7 @@ describe('Import CSV', () => {
 
     const started = await admin.ok('confirmImport', { importId });
     expect(started.phase).toBe('writing');
-    const done = await until(admin, importId, (s) => s.phase !== 'writing');
+    const done = await untilImport(admin, importId, (s) => s.phase !== 'writing');
     expect(done).toMatchObject({ phase: 'done', added: 2, skipped: 6, codes: 'available' });
     expect(people()).toBe((before as number) + 2);
     const grace = t.roster.db.prepare("SELECT * FROM users WHERE email = 'grace@example.org'").get() as Record<string, unknown>;
@@ -108,7 +94,7 @@ describe('Import CSV', () => {
     const importId = waiting('First name,Last name,Email\nAda,L,ada@x.org\nBob,,bob@x.org\n');
     await admin.ok('previewImport', { importId });
     await admin.ok('confirmImport', { importId });
-    await until(admin, importId, (s) => s.phase === 'done');
+    await untilImport(admin, importId, (s) => s.phase === 'done');
     await admin.ok('importReport', { importId });
     const rows = Papa.parse<string[]>((await delivery.bytes()).subarray(3).toString('utf8'), { skipEmptyLines: true }).data;
     expect(rows).toEqual([

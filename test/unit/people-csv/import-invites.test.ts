@@ -1,39 +1,27 @@
 // With email set up, imported people are invited by email in the background after the import: progress, failures
 // listed with the reason (their code revoked), sent again on retry, or a temporary password per failed row.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportStatus } from '../../../common/people-import.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
-import { tempDir, type Caller } from '../harness.ts';
+import { tempDir } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
+import { untilImport, waitingFile } from './import-helpers.ts';
 import { emailWorld } from '../email/email-harness.ts';
 
 async function world() {
   const files = new ImportFiles(tempDir());
   const w = await emailWorld({ roster: { importFiles: files, fileDelivery: new HeldDelivery() } });
-  const file = path.join(tempDir(), 'people.csv');
-  fs.writeFileSync(file, 'First name,Last name,Email\nMae,Jemison,mae@example.org\nSally,Ride,sally@example.org\n');
-  const importId = files.add({ path: file, name: 'people.csv', temporary: false });
+  const importId = waitingFile(files, 'First name,Last name,Email\nMae,Jemison,mae@example.org\nSally,Ride,sally@example.org\n');
   await w.admin.ok('previewImport', { importId });
   return { ...w, importId };
 }
 
-async function until(admin: Caller, importId: string, done: (s: ImportStatus) => boolean): Promise<ImportStatus> {
-  for (let i = 0; i < 1000; i++) {
-    const s = await admin.ok('importStatus', { importId });
-    if (done(s)) return s;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the import did not settle');
-}
 
 describe('Import CSV invites by email', () => {
   it('each imported person gets an invite email whose code lets them choose a password', async () => {
     const { t, sink, admin, importId } = await world();
     expect(await admin.ok('confirmImport', { importId })).toMatchObject({ invites: { byEmail: true } });
-    const done = await until(admin, importId, (s) => s.phase === 'done');
+    const done = await untilImport(admin, importId, (s) => s.phase === 'done');
     expect(done).toMatchObject({ added: 2, codes: 'none', invites: { byEmail: true, sent: 2, failed: [], pending: 0 } });
     const mail = await sink.waitForMessage((m) => m.to.includes('sally@example.org'));
     const sally = t.caller();
@@ -47,7 +35,7 @@ describe('Import CSV invites by email', () => {
     const { t, sink, admin, importId } = await world();
     sink.mode = 'slow'; // the server answers nothing: each send times out
     await admin.ok('confirmImport', { importId });
-    const failed = await until(admin, importId, (s) => s.phase === 'done');
+    const failed = await untilImport(admin, importId, (s) => s.phase === 'done');
     expect(failed.invites.sent).toBe(0);
     expect(failed.invites.failed.map((f) => f.email)).toEqual(['mae@example.org', 'sally@example.org']);
     expect(failed.invites.failed[0]!.reason).toMatch(/mail server/i);
@@ -65,7 +53,7 @@ describe('Import CSV invites by email', () => {
     // Sally's invite, sent again once the server answers.
     sink.mode = 'ok';
     expect((await admin.ok('retryImportInvites', { importId })).phase).toBe('sending');
-    const retried = await until(admin, importId, (s) => s.phase === 'done');
+    const retried = await untilImport(admin, importId, (s) => s.phase === 'done');
     expect(retried.invites).toMatchObject({ sent: 1, failed: [] });
     const mail = await sink.waitForMessage((m) => m.to.includes('sally@example.org'));
     await t.caller().ok('redeemCode', { email: 'sally@example.org', code: codeIn(mail), newPassword: 'a river runs through it quietly' });
