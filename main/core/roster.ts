@@ -16,7 +16,7 @@ import { DEFAULT_BCRYPT_COST, WorkerPasswordHasher, type PasswordHasher } from '
 import { Sessions } from './auth/sessions.ts';
 import { DATABASE_FILE, prepareDataDir } from './data-dir.ts';
 import { AuditRepo } from './db/audit-repo.ts';
-import { closeDatabase, openDatabase, type Db } from './db/open-database.ts';
+import { closeDatabase, openDatabase, openReader, type Db } from './db/open-database.ts';
 import { UsersRepo } from './db/users-repo.ts';
 import { AuthService } from './services/auth-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
@@ -164,7 +164,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     });
     const dispatch = createDispatcher({
       handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }),
-        peopleExport: new PeopleExport({ db, audit, clock, delivery: options.fileDelivery }),
+        peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery }),
         peopleImport,
       }),
       writesHeld: () => peopleImport.writesHeld(),

@@ -17,6 +17,8 @@ import type { Clock } from '../services/clock.ts';
 
 export interface PeopleExportDeps {
   db: Db;
+  /** A read-only connection of its own for one export (closed when it is written). */
+  openReader: () => Db;
   audit: AuditRepo;
   clock: Clock;
   delivery?: FileDelivery;
@@ -39,7 +41,6 @@ export function* viewRows(db: Db, view: PeopleView): Generator<UserRow> {
   const plan = planSearch(db, view.query);
   let after: Value[] | undefined;
   for (;;) {
-    if (!db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
     const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: BATCH, offset: 0, after });
     yield* rows;
     if (rows.length < BATCH) return;
@@ -60,7 +61,15 @@ export class PeopleExport {
       contentType: 'text/csv; charset=utf-8',
       authorise: () => ctx.recheck(),
       write: async (out, signal) => {
-        const rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(viewRows(db, view), csvRow), { signal });
+        // One snapshot for the whole file: people added or changed while it is written belong to the next export.
+        const reader = this.d.openReader();
+        let rows: number;
+        try {
+          reader.exec('BEGIN');
+          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(viewRows(reader, view), csvRow), { signal });
+        } finally {
+          reader.close();
+        }
         // Who took a copy of the people list, and which part: recorded once the file is whole.
         ctx.transaction(() => audit.record(clock.now(), actor.id, 'people_exported', null, { tab: view.tab, search: view.query, sort: view.sort, direction: view.direction, rows }));
         return rows;
