@@ -29,7 +29,7 @@ const address = (e: Entry) => text(e.details.email) || e.target?.email || 'an un
 const times = (e: Entry) => (e.repeats && e.repeats > 1 ? ` ${e.repeats.toLocaleString('en')} times` : '');
 const role = (v: unknown) => (v === 'admin' ? 'Admin' : v === 'user' ? 'User' : text(v));
 const delivery = (d: Record<string, unknown>) =>
-  d.delivery === 'email' ? 'by email' : d.instead === 'invite' ? 'with a temporary password instead of an invite' : 'with a temporary password shown once';
+  d.delivery === 'email' ? 'by email' : d.delivery === 'invite_code' ? 'with an invite code handed to the admin' : d.instead === 'invite' ? 'with a temporary password instead of an invite' : 'with a temporary password shown once';
 const purposeWords: Record<string, string> = { invite: 'invite', reset: 'password reset', forgot_password: 'password reset', test: 'test' };
 const reasonWords: Record<string, string> = {
   SMTP_CONNECTION: 'the mail server could not be reached',
@@ -91,6 +91,15 @@ export const WORDING: { [A in AuditAction]: Words } = {
   },
   person_deactivated: (e) => `${actor(e)} deactivated ${target(e)}`,
   person_reactivated: (e) => `${actor(e)} reactivated ${target(e)}`,
+  people_imported: (e) => {
+    const how = e.details.delivery === 'email' ? 'invites by email' : 'invite codes handed to the admin';
+    return `${actor(e)} imported ${count(e.details.added, 'person', 'people')} from ${text(e.details.file)} (${count(e.details.rows, 'row')}, ${count(e.details.skipped, 'row')} skipped; ${how})`;
+  },
+  people_exported: (e) => {
+    const tab = e.details.tab === 'deactivated' ? 'Deactivated' : 'Active';
+    const search = text(e.details.search) ? ` matching “${text(e.details.search)}”` : '';
+    return `${actor(e)} exported ${count(e.details.rows, 'person', 'people')} (${tab}${search}) as CSV`;
+  },
   role_changed: (e) => ({
     sentence: `${actor(e)} changed ${possessive(target(e))} role from ${role(e.details.from)} to ${role(e.details.to)}`,
     changes: [{ label: 'Role', from: role(e.details.from), to: role(e.details.to) }],

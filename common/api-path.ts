@@ -12,3 +12,8 @@ const API_PATH = new RegExp(`^${API_PATH_PREFIX}([A-Za-z]{1,64})$`);
 export function methodInApiPath(pathname: string): string | null {
   return API_PATH.exec(pathname)?.[1] ?? null;
 }
+
+/** Browser mode only: a CSV file to import, sent as the request body (the API's JSON bodies are limited to 64 KiB). */
+export const IMPORT_UPLOAD_PATH = '/upload/import';
+/** The header carrying the chosen file's name (URI-encoded), for the dialog and the log. */
+export const FILE_NAME_HEADER = 'x-file-name';

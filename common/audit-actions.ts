@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   person_edited: 'people',
   person_deactivated: 'people',
   person_reactivated: 'people',
+  people_exported: 'people',
+  people_imported: 'people',
   role_changed: 'roles',
   sign_in: 'signIns',
   sign_in_failed: 'signIns',

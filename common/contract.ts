@@ -23,6 +23,14 @@ import {
   type RestoreResult,
 } from './backups.ts';
 import {
+  importIdField,
+  importMappingInput,
+  importRowsInput,
+  type ImportPreview,
+  type ImportRowsPage,
+  type ImportStatus,
+} from './people-import.ts';
+import {
   codeField,
   CONTROL_CHARS,
   emailField,
@@ -156,6 +164,9 @@ export const listPeopleInput = z
   .strict();
 export type ListPeopleInput = z.input<typeof listPeopleInput>;
 
+/** The view of the People list an export writes: the list's own tab, search, sort and direction (no page). */
+export const peopleViewInput = listPeopleInput.pick({ tab: true, query: true, sort: true, direction: true }).strict();
+
 const personFields = {
   firstName: nameField('First name'),
   lastName: nameField('Last name'),
@@ -202,6 +213,7 @@ type SpecOptions = Pick<MethodSpec, 'allowedWhilePasswordChangeRequired'>;
 const method =
   <O>() =>
   <A extends Access, I extends z.ZodType>(access: A, input: I, options: SpecOptions = {}): Spec<A, I, O> => ({ access, input, ...options });
+const importOnly = z.object({ importId: importIdField }).strict();
 const beforePasswordChange: SpecOptions = { allowedWhilePasswordChangeRequired: true };
 
 export const contract = {
@@ -255,6 +267,17 @@ export const contract = {
   countActivity: method<{ total: number }>()('admin', activityFilterInput),
   verifyActivityLog: method<LogVerification>()('admin', z.object({ recheck: z.boolean().default(false) }).strict()),
   exportActivity: method<ExportOutcome>()('admin', activityFilterInput),
+  exportPeople: method<ExportOutcome>()('admin', peopleViewInput),
+  chooseImportFile: method<{ importId: string; fileName: string } | null>()('admin', empty),
+  previewImport: method<ImportPreview>()('admin', z.object({ importId: importIdField, mapping: importMappingInput.nullable().default(null) }).strict()),
+  importRows: method<ImportRowsPage>()('admin', importRowsInput),
+  confirmImport: method<ImportStatus>()('admin', importOnly),
+  importStatus: method<ImportStatus>()('admin', importOnly),
+  retryImportInvites: method<ImportStatus>()('admin', importOnly),
+  importFallbackPassword: method<Delivery>()('admin', z.object({ importId: importIdField, personId: idField }).strict()),
+  importReport: method<ExportOutcome>()('admin', importOnly),
+  importCodes: method<ExportOutcome>()('admin', importOnly),
+  closeImport: method<null>()('admin', importOnly),
 } satisfies { [K in MethodName]: MethodSpec };
 
 export type Contract = typeof contract;

@@ -24,7 +24,7 @@ export const ERROR_CODES = [
   'SMTP_TLS',
   'SMTP_TIMEOUT',
   'SMTP_FAILED',
-  'BUSY', // a backup or restore is already running
+  'BUSY', // a backup, restore or import is already running (or an import's transaction holds the database)
   'PATH_INVALID', // a folder or file path that does not exist, is the wrong kind, or cannot be written/read
   'NOT_A_ROSTER_DATABASE',
   'BACKUP_TOO_NEW', // written by a newer Roster (higher schema version)

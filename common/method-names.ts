@@ -39,6 +39,17 @@ export const METHOD_NAMES = [
   'countActivity',
   'verifyActivityLog',
   'exportActivity',
+  'exportPeople',
+  'chooseImportFile',
+  'previewImport',
+  'importRows',
+  'confirmImport',
+  'importStatus',
+  'retryImportInvites',
+  'importFallbackPassword',
+  'importReport',
+  'importCodes',
+  'closeImport',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -2,7 +2,7 @@
 // trades its one-time launch link, once, for a key it keeps in sessionStorage (this tab and this origin only, the
 // port included) and sends as a header with every call. Never a cookie: browsers send 127.0.0.1 cookies to
 // every port, so any local web service the browser visits would get them.
-import { apiPath } from '../common/api-path.ts';
+import { apiPath, FILE_NAME_HEADER, IMPORT_UPLOAD_PATH } from '../common/api-path.ts';
 import type { RosterApi } from '../common/contract.ts';
 import type { Result } from '../common/errors.ts';
 import { METHOD_NAMES, type MethodName } from '../common/method-names.ts';
@@ -60,6 +60,24 @@ async function call(method: MethodName, input: unknown): Promise<Result<unknown>
     return unreachable;
   }
 }
+
+/** Browser mode only: sends a CSV file the admin chose to main, which answers with an import id (import-upload.ts). */
+async function uploadImportFile(file: File): Promise<Result<{ importId: string; fileName: string }>> {
+  const key = await connected;
+  if (key === null) return unreachable;
+  try {
+    const res = await fetch(IMPORT_UPLOAD_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv', [KEY_HEADER]: key, [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
+      credentials: 'omit',
+      body: file,
+    });
+    return (await res.json()) as Result<{ importId: string; fileName: string }>;
+  } catch {
+    return unreachable;
+  }
+}
+Object.defineProperty(window, 'rosterUpload', { value: Object.freeze({ importFile: uploadImportFile }), writable: false, configurable: false });
 
 const api = Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)]));
 Object.defineProperty(window, 'roster', { value: Object.freeze(api) as RosterApi, writable: false, configurable: false });

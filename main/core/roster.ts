@@ -16,7 +16,7 @@ import { DEFAULT_BCRYPT_COST, WorkerPasswordHasher, type PasswordHasher } from '
 import { Sessions } from './auth/sessions.ts';
 import { DATABASE_FILE, prepareDataDir } from './data-dir.ts';
 import { AuditRepo } from './db/audit-repo.ts';
-import { closeDatabase, openDatabase, type Db } from './db/open-database.ts';
+import { closeDatabase, openDatabase, openReader, type Db } from './db/open-database.ts';
 import { UsersRepo } from './db/users-repo.ts';
 import { AuthService } from './services/auth-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
@@ -28,6 +28,9 @@ import { CredentialDelivery } from './services/credential-delivery.ts';
 import { EmailSettingsService } from './services/email-settings-service.ts';
 import { InvitesService } from './services/invites-service.ts';
 import { PeopleService } from './services/people-service.ts';
+import { PeopleExport } from './people-csv/people-export.ts';
+import { ImportFiles } from './people-csv/import-files.ts';
+import { PeopleImport } from './people-csv/people-import.ts';
 import { RecoveryService } from './services/recovery-service.ts';
 import { KeyFileSecretBox, loadOrCreateKey } from './settings/key-file-secret-box.ts';
 import type { SecretBox } from './settings/secret-box.ts';
@@ -55,8 +58,10 @@ export interface RosterOptions {
   pathPicker?: PathPicker;
   /** Called between the steps of a restore's file swap (tests stop the process there). */
   onSwapStep?: (step: SwapStep) => void;
-  /** Where exports (Activity CSV) go: Electron's save dialog, or browser mode's one-time downloads. */
+  /** Where exports (Activity and People CSV, import reports) go: Electron's save dialog, or browser mode's one-time downloads. */
   fileDelivery?: FileDelivery;
+  /** CSV files waiting to be imported (browser mode shares it with its upload endpoint); default: its own. */
+  importFiles?: ImportFiles;
 }
 
 export interface Roster {
@@ -92,6 +97,8 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const settingsStore = options.settingsStore ?? confSettingsStore(dataDir);
   const smtpSettings = new SmtpSettingsStore(settingsStore, options.secretBox ?? new KeyFileSecretBox(dataDir));
   const throttle = new ResetRequestThrottle();
+  const importFiles = options.importFiles ?? new ImportFiles(dataDir, () => clock.now());
+  importFiles.clear(); // uploads a previous run left behind
 
   let host: CoreHost<Core> | undefined;
   const live = () => host!.current;
@@ -138,8 +145,29 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       emailConfigured: () => emailSettings.isConfigured(),
     });
     auth.warmUp();
+    const peopleImport = new PeopleImport({
+      dbFile: path.join(dataDir, DATABASE_FILE),
+      nativeBinding: options.nativeBinding,
+      files: importFiles,
+      codeKey: codeKeyOnce,
+      credentials: delivery,
+      onAudited: () => head.onAppend(),
+      delivery: options.fileDelivery,
+      pathPicker: options.pathPicker,
+      logError,
+      users,
+      codes,
+      audit,
+      clock,
+      mailer,
+      smtpSettings,
+    });
     const dispatch = createDispatcher({
-      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }) }),
+      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }),
+        peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery }),
+        peopleImport,
+      }),
+      writesHeld: () => peopleImport.writesHeld(),
       db,
       sessions,
       users,
@@ -151,6 +179,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       db,
       audit,
       close: async () => {
+        await peopleImport.closeAll(); // a write under way finishes (or fails) first: it is one transaction
         await head.close(); // the head record's last write goes to this database's log
         closeDatabase(db);
       },

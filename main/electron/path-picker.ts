@@ -3,7 +3,18 @@
 import type { BrowserWindow, Dialog, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
 import type { PathPicker } from '../core/backups/backups-service.ts';
 
-export function pickerOptions(kind: 'folder' | 'file', defaultPath: string): OpenDialogOptions {
+export function pickerOptions(kind: 'folder' | 'file' | 'csv', defaultPath: string): OpenDialogOptions {
+  if (kind === 'csv') {
+    return {
+      title: 'Choose a CSV file of people to import',
+      buttonLabel: 'Preview this file',
+      properties: ['openFile', 'dontAddToRecent'],
+      filters: [
+        { name: 'CSV files', extensions: ['csv', 'txt', 'tsv'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+  }
   if (kind === 'folder') {
     return { title: 'Choose where backups go', buttonLabel: 'Use this folder', defaultPath, properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] };
   }

@@ -9,6 +9,7 @@ import { createRoster } from '../core/roster.ts';
 import { openBrowser, removeQuietly } from './open-browser.ts';
 import { onEnter } from './terminal-enter.ts';
 import { DownloadTickets } from './download-tickets.ts';
+import { ImportFiles } from '../core/people-csv/import-files.ts';
 import { startWebServer } from './web-server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/main
@@ -37,10 +38,11 @@ async function main() {
   let roster;
   let unlock: () => void = () => {};
   const downloads = new DownloadTickets();
+  const uploads = new ImportFiles(dataDir);
   try {
     prepareDataDir(dataDir);
     unlock = lockDataDir(dataDir);
-    roster = await createRoster({ dataDir, scheduleBackups: true, fileDelivery: downloads });
+    roster = await createRoster({ dataDir, scheduleBackups: true, fileDelivery: downloads, importFiles: uploads });
   } catch (err) {
     await roster?.close();
     unlock();
@@ -54,6 +56,7 @@ async function main() {
       preloadFile: path.join(here, '..', 'preload', 'web.js'),
       port,
       downloads,
+      uploads,
     });
   } catch (err) {
     await roster.close();

@@ -4,12 +4,14 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { methodInApiPath } from '../../common/api-path.ts';
+import { IMPORT_UPLOAD_PATH, methodInApiPath } from '../../common/api-path.ts';
+import type { ImportFiles } from '../core/people-csv/import-files.ts';
 import type { Dispatch } from '../core/api/dispatcher.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/api/dispatcher.ts';
 import { BridgeKeys } from './bridge-keys.ts';
 import { checkApiRequest, checkDownloadRequest, checkOwnPage, keyOf, knownHost } from './bridge-guard.ts';
 import { DOWNLOAD_PATH, type DownloadTickets } from './download-tickets.ts';
+import { receiveUpload } from './import-upload.ts';
 import { HELP_PATH, HELP_STYLE, HELP_STYLE_PATH, helpPage, helpReason } from './launch-pages.ts';
 import { LaunchTickets } from './launch-tickets.ts';
 import { SECURITY_HEADERS, confinedPath, contentType, readFileIfExists } from '../serving/static-files.ts';
@@ -25,6 +27,8 @@ export interface WebServerOptions {
   logError?: (err: unknown) => void;
   /** One-time download links for exports (given to the core as its file delivery). */
   downloads?: DownloadTickets;
+  /** Where uploaded CSV files wait to be imported (the core reads them by id). */
+  uploads?: ImportFiles;
 }
 
 export interface WebServer {
@@ -107,6 +111,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(res, 400, refusal('BAD_REQUEST', 'The request is not valid JSON.'));
     }
     sendJson(res, 200, await options.dispatch(method, payload, keys.slotFor(keyOf(req.headers)!)!));
+  }
+
+  /** POST /upload/import: a CSV file to import, from a tab with a key (import-upload.ts). */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse) {
+    const verdict = checkApiRequest(req.headers, port, (key) => keys.has(key));
+    if (!verdict.ok) return sendJson(res, verdict.status, refusal(verdict.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', `Refused: ${verdict.reason}.`));
+    if (req.method !== 'POST') return sendJson(res, 405, refusal('BAD_REQUEST', 'Use POST.'), { Allow: 'POST' });
+    if (!options.uploads) return sendJson(res, 404, refusal('NOT_SUPPORTED', 'Importing is not available here.'));
+    const answer = await receiveUpload(req, options.uploads);
+    sendJson(res, answer.status, answer.body, answer.status === 413 ? { Connection: 'close' } : {});
   }
 
   /** Trades a live launch ticket, once, for a new tab key. */
@@ -197,6 +211,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const method = methodInApiPath(url.pathname);
     if (method !== null) return handleApi(req, res, method);
     if (url.pathname === CLAIM_PATH) return handleClaim(req, res);
+    if (url.pathname === IMPORT_UPLOAD_PATH) return handleUpload(req, res);
     if (url.pathname.startsWith(DOWNLOAD_PATH)) return handleDownload(req, res, url.pathname.slice(DOWNLOAD_PATH.length, DOWNLOAD_PATH.length + 100));
     return handleStatic(req, res, url);
   }

@@ -41,3 +41,23 @@ export async function call<K extends MethodName>(method: K, input: MethodInput<K
   }
   throw new ApiError(result.error);
 }
+
+/** Browser mode's upload of a file to import (preload/web.ts); absent under Electron, where main opens the picker. */
+interface RosterUpload {
+  importFile(file: File): Promise<Result<{ importId: string; fileName: string }>>;
+}
+declare global {
+  interface Window {
+    rosterUpload?: RosterUpload;
+  }
+}
+
+/** Whether files reach main through the page's own file chooser (browser mode) rather than the system's picker. */
+export const uploadsFiles = (): boolean => typeof window.rosterUpload?.importFile === 'function';
+
+export async function uploadImportFile(file: File): Promise<{ importId: string; fileName: string }> {
+  if (!window.rosterUpload) throw new ApiError({ code: 'NOT_SUPPORTED', message: 'Choose the file with the system picker.' });
+  const result = await window.rosterUpload.importFile(file);
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}

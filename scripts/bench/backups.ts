@@ -11,9 +11,10 @@ import { createRoster, type Roster } from '../../main/core/roster.ts';
 import { summarise, type Row } from './measure.ts';
 import { BENCH_ADMIN } from './people-database.ts';
 
-type Call = <K extends MethodName>(method: K, input: MethodInput<K>) => Promise<MethodOutput<K>>;
+export type Call = <K extends MethodName>(method: K, input: MethodInput<K>) => Promise<MethodOutput<K>>;
 
-function caller(roster: Roster): Call {
+/** Calls through the dispatcher as one window would, failing loudly on an error answer. */
+export function caller(roster: Roster): Call {
   const slot = new MemorySessionSlot();
   return async (method, input) => {
     const r = await roster.dispatch(method, input, slot);

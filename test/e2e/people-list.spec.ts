@@ -1,4 +1,5 @@
 // The People list over 131 people: server-side search, sort by column headers, page sizes and first/previous/next/last.
+import { signInAsSeededAdmin } from './helpers/accounts.ts';
 import { expect, test, type SeedPerson } from './helpers/seed.ts';
 import type { Page } from '@playwright/test';
 
@@ -20,13 +21,6 @@ const bodyRows = (page: Page) => page.getByRole('table', { name: 'People' }).loc
 const count = (page: Page) => page.getByTestId('people-count');
 const pageNumber = (page: Page) => page.getByTestId('page-number');
 
-async function signInAsSeededAdmin(page: Page, roster: { open(p: Page): Promise<void> }) {
-  await roster.open(page);
-  await page.getByLabel('Email').fill('ada@example.com');
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('Plum-Orbit-Lantern-42');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
-}
 
 test('search narrows the list on the server, case-insensitively, and says when no one matches', async ({ page, roster }) => {
   await signInAsSeededAdmin(page, roster);

@@ -21,6 +21,11 @@ export interface DispatcherDeps {
   sessions: Sessions;
   users: UsersRepo;
   clock: Clock;
+  /**
+   * Why writes must wait right now, or null: an import's one transaction holds the database on another connection,
+   * and a write here would block main's loop (busy_timeout) until it ends. Such a write is refused at once instead.
+   */
+  writesHeld?: () => string | null;
   /** Where unexpected errors are reported (never with the payload: it may hold a password). */
   logError: (method: string, err: unknown) => void;
 }
@@ -92,13 +97,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         user,
         // The caller is checked again inside the write: a session ended or a role lost while this call awaited
         // (a hash, a mail server) must stop it, or a former admin would finish an admin-only action.
-        transaction: (change) =>
-          deps.db
+        transaction: (change) => {
+          // Before BEGIN: waiting for the import's lock would stall the loop for every other caller.
+          const held = deps.writesHeld?.();
+          if (held) throw new AppError('BUSY', held);
+          return deps.db
             .transaction(() => {
               recheck();
               return change();
             })
-            .immediate(),
+            .immediate();
+        },
         recheck,
       };
       const handler = deps.handlers[method] as (input: unknown, ctx: CallContext) => unknown;

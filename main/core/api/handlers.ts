@@ -8,6 +8,8 @@ import type { InvitesService } from '../services/invites-service.ts';
 import type { RecoveryService } from '../services/recovery-service.ts';
 import type { BackupsService } from '../backups/backups-service.ts';
 import type { ActivityService } from '../audit/activity-service.ts';
+import type { PeopleExport } from '../people-csv/people-export.ts';
+import type { PeopleImport } from '../people-csv/people-import.ts';
 import type { CallContext } from './call-context.ts';
 
 export type Handlers = {
@@ -23,9 +25,11 @@ export interface Services {
   emailSettings: EmailSettingsService;
   backups: BackupsService;
   activity: ActivityService;
+  peopleExport: PeopleExport;
+  peopleImport: PeopleImport;
 }
 
-export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity }: Services): Handlers {
+export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport, peopleImport }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -69,5 +73,16 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     countActivity: (input) => activity.count(input),
     verifyActivityLog: (input) => activity.verify(input),
     exportActivity: (input, ctx) => activity.export(input, ctx),
+    exportPeople: (input, ctx) => peopleExport.export(input, ctx),
+    chooseImportFile: () => peopleImport.chooseFile(),
+    previewImport: (input) => peopleImport.preview(input),
+    importRows: (input) => peopleImport.rows(input),
+    confirmImport: (input, ctx) => peopleImport.confirm(input, ctx),
+    importStatus: (input) => peopleImport.status(input),
+    retryImportInvites: (input) => peopleImport.retryInvites(input),
+    importFallbackPassword: (input, ctx) => peopleImport.fallbackPassword(input, ctx),
+    importReport: (input, ctx) => peopleImport.report(input, ctx),
+    importCodes: (input, ctx) => peopleImport.codes(input, ctx),
+    closeImport: (input) => peopleImport.close(input),
   };
 }

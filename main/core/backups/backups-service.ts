@@ -41,9 +41,9 @@ export interface LiveDatabase {
   replace(steps: { lastWrite: (current: { db: Db; audit: AuditRepo }) => void; swap: () => void }): Promise<void>;
 }
 
-/** The system's folder and file pickers (Electron's dialog); absent in browser mode. */
+/** The system's folder and file pickers (Electron's dialog); absent in browser mode. 'csv': a file to import. */
 export interface PathPicker {
-  pick(kind: 'folder' | 'file'): Promise<string | null>;
+  pick(kind: 'folder' | 'file' | 'csv'): Promise<string | null>;
 }
 
 export interface BackupsDeps {

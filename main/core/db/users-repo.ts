@@ -64,6 +64,7 @@ export class UsersRepo {
   private readonly byId;
   private readonly byEmail;
   private readonly insertStmt;
+  private readonly insertNewStmt;
   private readonly anyUser;
   private readonly activeAdmins;
   private readonly loginStmt;
@@ -75,6 +76,11 @@ export class UsersRepo {
     this.insertStmt = db.prepare(
       `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, temporary_password_expires_at, created_at, updated_at)
        VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @temporaryPasswordExpiresAt, @now, @now)`,
+    );
+    this.insertNewStmt = db.prepare(
+      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, temporary_password_expires_at, created_at, updated_at)
+       VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @temporaryPasswordExpiresAt, @now, @now)
+       ON CONFLICT (email) DO NOTHING`,
     );
     this.anyUser = db.prepare('SELECT 1 FROM users LIMIT 1').pluck();
     // isActiveAdmin, as SQL; it stops at the second: admins may be many, and reading each one's row costs.
@@ -102,13 +108,17 @@ export class UsersRepo {
   }
 
   insert(user: NewUser, now: number): UserRow {
-    const info = this.insertStmt.run({
-      ...user,
-      mustChangePassword: user.mustChangePassword ? 1 : 0,
-      temporaryPasswordExpiresAt: user.temporaryPasswordExpiresAt ?? null,
-      now,
-    });
-    return this.get(Number(info.lastInsertRowid))!;
+    return this.get(Number(this.insertStmt.run(this.params(user, now)).lastInsertRowid))!;
+  }
+
+  /** Adds the person unless their email is taken (then null): the import's check and insert in one statement. */
+  insertIfNew(user: NewUser, now: number): number | null {
+    const info = this.insertNewStmt.run(this.params(user, now));
+    return info.changes === 1 ? Number(info.lastInsertRowid) : null;
+  }
+
+  private params(user: NewUser, now: number) {
+    return { ...user, mustChangePassword: user.mustChangePassword ? 1 : 0, temporaryPasswordExpiresAt: user.temporaryPasswordExpiresAt ?? null, now };
   }
 
   /** Column names come from the UserRow type only, never from input; one prepared statement per column set. */

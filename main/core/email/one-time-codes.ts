@@ -82,6 +82,13 @@ export class OneTimeCodes {
     return code.display;
   }
 
+  /** For someone added this very transaction (an import): they hold no older code, so none is pruned or revoked. */
+  issueForNewPerson(userId: number, purpose: CodePurpose, now: number, lifetimeMs: number): string {
+    const code = oneTimeCode();
+    this.insertStmt.run(userId, purpose, this.hmac(code.normalized), now, now + lifetimeMs);
+    return code.display;
+  }
+
   revokeAll(userId: number, now: number): number {
     return this.revokeStmt.run(now, userId).changes;
   }

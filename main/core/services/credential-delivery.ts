@@ -112,6 +112,14 @@ export class CredentialDelivery {
     return { person: toPerson(row), delivery: temporaryDelivery(password, row) };
   }
 
+  /**
+   * An imported person whose invite email could not go out: a temporary password instead, shown once to the admin
+   * with the reason (the same fallback as a failed Add or Resend; their invite code stops working).
+   */
+  async temporaryPasswordForInvite(id: number, ctx: CallContext, emailError: string): Promise<Delivered> {
+    return this.temporaryPasswordInstead(ctx, invitedTarget(this.deps.users.get(id)), 'invite', emailError);
+  }
+
   /** After Edit details: an invited person whose address was corrected gets a new invite at the new address. */
   async newInviteAfterEdit(edited: { person: Person; reinvite: boolean }, ctx: CallContext): Promise<EditResult> {
     if (!edited.reinvite) return { person: edited.person, invite: null };

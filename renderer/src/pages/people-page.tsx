@@ -1,6 +1,7 @@
 // The People admin: Active/Deactivated tabs, search, sortable table, paging, and the dialogs for each action.
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -12,10 +13,13 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
+import type { ExportOutcome } from '../../../common/activity.ts';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
 import type { TabCounts } from '../people-loader.ts';
 import { SEARCH_MAX_LENGTH } from '../../../common/rules.ts';
+import { call } from '../api.ts';
+import { ExportCsvButton } from '../components/export-csv-button.tsx';
 import { PeoplePagination } from '../components/people-pagination.tsx';
 import { PeopleTable } from '../components/people-table.tsx';
 import type { PersonAction } from '../components/person-actions-menu.tsx';
@@ -27,9 +31,10 @@ import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { RevokeInviteDialog } from '../dialogs/revoke-invite-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
+import { ImportDialog } from '../import/import-dialog.tsx';
 
 type DialogAction = Exclude<PersonAction, 'viewActivity'>;
-type OpenDialog = { kind: 'add' } | { kind: DialogAction; person: Person } | null;
+type OpenDialog = { kind: 'add' } | { kind: 'import' } | { kind: DialogAction; person: Person } | null;
 
 const NO_ROWS: Person[] = [];
 
@@ -43,11 +48,19 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
     [onViewActivity],
   );
   const openAdd = useCallback(() => setDialog({ kind: 'add' }), []);
+  const openImport = useCallback(() => setDialog({ kind: 'import' }), []);
   const rows = shown?.page.rows ?? NO_ROWS;
+  // Export writes the view on screen; read when the button is pressed, so the heading is not drawn again per keystroke.
+  const onScreen = useRef(list.view);
+  onScreen.current = shown?.view ?? list.view;
+  const exportView = useCallback(() => {
+    const { tab, query, sort, direction } = onScreen.current;
+    return call('exportPeople', { tab, query, sort, direction });
+  }, []);
 
   return (
     <Box component="main" sx={{ p: 3, maxWidth: 1200, mx: 'auto' }}>
-      <PeopleHeading onAdd={openAdd} />
+      <PeopleHeading onAdd={openAdd} onImport={openImport} onExport={exportView} />
       <Paper variant="outlined">
         <Stack direction="row" sx={{ alignItems: 'center', px: 2, gap: 2, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider' }}>
           <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
@@ -75,19 +88,24 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
       </Paper>
 
       {dialog?.kind === 'add' && <AddPersonDialog onClose={close} onAdded={actions.refresh} />}
-      {dialog && dialog.kind !== 'add' && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
+      {dialog?.kind === 'import' && <ImportDialog onClose={close} onImported={actions.refresh} />}
+      {dialog && dialog.kind !== 'add' && dialog.kind !== 'import' && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
     </Box>
   );
 }
 
 // The parts above the table, each drawn again only when what it shows changes (not with every page of rows).
 
-const PeopleHeading = memo(function PeopleHeading({ onAdd }: { onAdd: () => void }) {
+const PeopleHeading = memo(function PeopleHeading({ onAdd, onImport, onExport }: { onAdd: () => void; onImport: () => void; onExport: () => Promise<ExportOutcome> }) {
   return (
-    <Stack direction="row" sx={{ alignItems: 'center', mb: 2 }}>
+    <Stack direction="row" sx={{ alignItems: 'center', mb: 2, gap: 1 }}>
       <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
         People
       </Typography>
+      <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={onImport}>
+        Import CSV
+      </Button>
+      <ExportCsvButton run={onExport} noun="people" />
       <Button variant="contained" startIcon={<AddIcon />} onClick={onAdd}>
         Add person
       </Button>

@@ -68,3 +68,10 @@ export async function chooseRole(page: Page, name: string, role: 'User' | 'Admin
   await roleSelect(page, name).click();
   await page.getByRole('option', { name: role }).click();
 }
+
+/** Signs in as the admin a seeded data folder holds (helpers/seed.ts) and waits for People. */
+export async function signInAsSeededAdmin(page: Page, roster: Pick<RosterApp, 'open'>): Promise<void> {
+  await roster.open(page);
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
+}

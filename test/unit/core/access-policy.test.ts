@@ -20,6 +20,8 @@ interface Policy<K extends MethodName> {
 
 /** No one has this id: calls that pass the access check answer NOT_FOUND and change nothing. */
 const NOBODY = 999_999;
+/** No import has this id. */
+const NO_IMPORT = 'no-such-import-0000';
 const person = { firstName: 'Pat', lastName: 'Policy', email: 'pat@example.org' };
 
 const POLICY: { [K in MethodName]: Policy<K> } = {
@@ -61,6 +63,18 @@ const POLICY: { [K in MethodName]: Policy<K> } = {
   countActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { kinds: ['signIns'], from: 0, to: Date.UTC(2030, 0, 1) } },
   verifyActivityLog: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { recheck: true } },
   exportActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { personId: NOBODY } },
+  exportPeople: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { tab: 'active', query: 'ada', sort: 'email', direction: 'desc' } },
+  // No picker in the test core: an admin is told NOT_SUPPORTED; an unknown import id: NOT_FOUND.
+  chooseImportFile: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
+  previewImport: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT, mapping: { firstName: 0, lastName: 1, email: 2, role: null } } },
+  importRows: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT, verdict: 'add', offset: 0, limit: 50 } },
+  confirmImport: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT } },
+  importStatus: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT } },
+  retryImportInvites: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT } },
+  importFallbackPassword: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT, personId: NOBODY } },
+  importReport: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT } },
+  importCodes: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT } },
+  closeImport: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT } },
   getEmailSettings: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
   saveEmailSettings: {
     access: 'admin',

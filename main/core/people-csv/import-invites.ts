@@ -1,0 +1,118 @@
+// After an import with email set up: the invites go out in the background, one at a time, with progress; a failure
+// is listed with its reason and its code revoked (a code that did not go out must not be redeemable later). Retry
+// issues a new code and sends again; the fallback per row is a temporary password (credential-delivery.ts).
+import type { InviteFailure } from '../../../common/people-import.ts';
+import type { CallContext } from '../api/call-context.ts';
+import { signedInUser } from '../api/call-context.ts';
+import type { AuditRepo } from '../db/audit-repo.ts';
+import { fullName, type UsersRepo } from '../db/users-repo.ts';
+import { recipientOf, type Mailer } from '../email/mailer.ts';
+import { inviteEmail } from '../email/messages.ts';
+import type { OneTimeCodes } from '../email/one-time-codes.ts';
+import { mailFailure } from '../email/smtp-errors.ts';
+import type { SmtpSettingsStore } from '../email/smtp-settings.ts';
+import { AppError } from '../errors.ts';
+import type { Clock } from '../services/clock.ts';
+import { invitedTarget } from '../services/target-checks.ts';
+
+export interface InviteDeps {
+  users: UsersRepo;
+  codes: OneTimeCodes;
+  audit: AuditRepo;
+  clock: Clock;
+  mailer: Mailer;
+  smtpSettings: Pick<SmtpSettingsStore, 'load'>;
+}
+
+export interface ToInvite {
+  line: number;
+  personId: number;
+  email: string;
+  /** The code issued in the import's transaction, held only until its email is tried; null on a retry. */
+  code: string | null;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+export class ImportInvites {
+  sent = 0;
+  failed: InviteFailure[] = [];
+  private queue: ToInvite[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: InviteDeps,
+    private readonly ctx: CallContext,
+  ) {}
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Queues people and sends, one at a time, until the queue is empty. */
+  send(people: ToInvite[]): void {
+    this.queue.push(...people);
+    this.running ??= this.drain().finally(() => (this.running = null));
+  }
+
+  /** The failed ones, again, each with a new code. */
+  retry(): void {
+    if (this.running) throw new AppError('BUSY', 'The invites are still being sent.');
+    const again = this.failed.map((f) => ({ line: f.line, personId: f.personId, email: f.email, code: null }));
+    this.failed = [];
+    this.send(again);
+  }
+
+  /** A failed row handed a temporary password instead leaves the list. */
+  settled(personId: number): InviteFailure | undefined {
+    const i = this.failed.findIndex((f) => f.personId === personId);
+    return i === -1 ? undefined : this.failed.splice(i, 1)[0];
+  }
+
+  whenIdle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private async drain(): Promise<void> {
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      try {
+        await this.sendOne(next);
+        this.sent++;
+      } catch (err) {
+        const reason = mailFailure(err).message;
+        this.failed.push({ line: next.line, personId: next.personId, email: next.email, reason });
+        if (err instanceof AppError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) {
+          // The admin lost access: what is left is not sent on their behalf.
+          for (const rest of this.queue.splice(0)) this.failed.push({ line: rest.line, personId: rest.personId, email: rest.email, reason: err.message });
+        }
+      }
+    }
+  }
+
+  private async sendOne(item: ToInvite): Promise<void> {
+    const { users, codes, audit, clock, mailer } = this.deps;
+    const settings = this.deps.smtpSettings.load();
+    if (!settings) throw new AppError('EMAIL_NOT_CONFIGURED', 'Email is not set up any more.');
+    const actor = signedInUser(this.ctx);
+    const { person, code } = this.ctx.transaction(() => {
+      const target = invitedTarget(users.get(item.personId));
+      return { person: target, code: item.code ?? codes.issue(target.id, 'invite', clock.now(), settings.inviteLifetimeHours * HOUR) };
+    });
+    try {
+      await mailer.send(settings, recipientOf(person), inviteEmail({ firstName: person.first_name, email: person.email, code, invitedBy: fullName(actor), lifetimeHours: settings.inviteLifetimeHours }));
+    } catch (err) {
+      const failure = mailFailure(err);
+      this.ctx.transaction(() => {
+        const now = clock.now();
+        codes.revokeAll(person.id, now);
+        audit.record(now, actor.id, 'email_send_failed', person.id, { purpose: 'invite', reason: failure.code, via: 'import' });
+      });
+      throw failure;
+    }
+    this.ctx.transaction(() => audit.record(clock.now(), actor.id, 'invite_sent', person.id, { to: person.email, via: 'import' }));
+  }
+}
