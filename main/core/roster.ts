@@ -88,8 +88,8 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const smtpSettings = new SmtpSettingsStore(settingsStore, options.secretBox ?? new KeyFileSecretBox(dataDir));
   const throttle = new ResetRequestThrottle();
 
-  let host: CoreHost<Core> | undefined;
-  const live = () => host!.current;
+  // `host` is set below, once the first database is open; nothing calls these before then.
+  const live = () => host.current;
   const backups = new BackupsService({
     dataDir,
     settings: new BackupSettingsStore(settingsStore, dataDir),
@@ -139,13 +139,17 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       clock,
       logError,
     });
-    return { dispatch, db, audit, close: async () => closeDatabase(db) };
+    const close = () => {
+      closeDatabase(db);
+      return Promise.resolve();
+    };
+    return { dispatch, db, audit, close };
   }
 
   /** A restore: the last write and close of the current database, the file swap, then the database in place served. */
   async function replaceDatabase(lastWrite: (current: Core) => void, swap: () => void): Promise<void> {
-    let failure: unknown = null;
-    await host!.replace(async (current) => {
+    const failures: unknown[] = [];
+    await host.replace(async (current) => {
       lastWrite(current);
       await mailer.drain(); // background sends record their outcome in the database being closed
       await current.close();
@@ -153,14 +157,14 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
         swap();
       } catch (err) {
         // Put the files back as the rule says (the restore counts only if the new file is in place).
-        if (finishInterruptedRestore(dataDir).kind !== 'completed') failure = err;
+        if (finishInterruptedRestore(dataDir).kind !== 'completed') failures.push(err);
       }
       return openCore();
     });
-    if (failure) throw failure;
+    if (failures.length) throw failures[0];
   }
 
-  host = new CoreHost(await openCore());
+  const host = new CoreHost(await openCore());
   backups.recordRecovery(recovered);
   let schedule: BackupSchedule | null = null;
   if (options.scheduleBackups) {

@@ -103,7 +103,7 @@ export function installProbe(): void {
         return sameList(rowEmails(), answer.emails);
       case 'menu': {
         const menu = document.querySelector('[role="menu"]');
-        return !!menu && sameList(Array.from(menu.querySelectorAll('[role="menuitem"]'), (m) => m.textContent ?? ''), answer.items);
+        return !!menu && sameList(Array.from(menu.querySelectorAll('[role="menuitem"]'), (m) => m.textContent), answer.items);
       }
       case 'dialog':
         return Array.from(document.querySelectorAll('[role="dialog"]')).some((d) => nameOf(d) === answer.name);
