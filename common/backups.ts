@@ -84,6 +84,7 @@ const pathField = (label: string) =>
     .string()
     .trim()
     .max(4096, `${label} is too long.`)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     .refine((v) => !/[\u0000-\u001f]/.test(v), `${label} cannot contain control characters.`);
 
 export const backupSettingsInput = z

@@ -3,7 +3,6 @@
 // port included) and sends as a header with every call. Never a cookie: browsers send 127.0.0.1 cookies to
 // every port, so any local web service the browser visits would get them.
 import { apiPath, FILE_NAME_HEADER, IMPORT_UPLOAD_PATH } from '../common/api-path.ts';
-import type { RosterApi } from '../common/contract.ts';
 import type { Result } from '../common/errors.ts';
 import { METHOD_NAMES, type MethodName } from '../common/method-names.ts';
 
@@ -80,4 +79,4 @@ async function uploadImportFile(file: File): Promise<Result<{ importId: string; 
 Object.defineProperty(window, 'rosterUpload', { value: Object.freeze({ importFile: uploadImportFile }), writable: false, configurable: false });
 
 const api = Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)]));
-Object.defineProperty(window, 'roster', { value: Object.freeze(api) as RosterApi, writable: false, configurable: false });
+Object.defineProperty(window, 'roster', { value: Object.freeze(api), writable: false, configurable: false });

@@ -121,10 +121,11 @@ async function main(): Promise<void> {
   throw new CliError(USAGE);
 }
 
-main().catch((err: Error) => {
+main().catch((err: unknown) => {
   // Refusals (AppError, CliError) carry a sentence for a person; anything else is a bug and keeps its stack.
-  const known = err instanceof CliError || err.name === 'AppError' || err.name === 'DataDirError' || err.name === 'DatabaseFileError';
-  process.stderr.write(`${command()}: ${known ? err.message : err.stack ?? err.message}\n`);
+  const error = err instanceof Error ? err : new Error(String(err));
+  const known = error instanceof CliError || ['AppError', 'DataDirError', 'DatabaseFileError'].includes(error.name);
+  process.stderr.write(`${command()}: ${known ? error.message : error.stack ?? error.message}\n`);
   process.exit(1);
 });
 

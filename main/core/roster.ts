@@ -100,8 +100,8 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const importFiles = options.importFiles ?? new ImportFiles(dataDir, () => clock.now());
   importFiles.clear(); // uploads a previous run left behind
 
-  let host: CoreHost<Core> | undefined;
-  const live = () => host!.current;
+  // `host` is set below, once the first database is open; nothing calls these before then.
+  const live = () => host.current;
   const backups = new BackupsService({
     dataDir,
     settings: new BackupSettingsStore(settingsStore, dataDir),
@@ -188,8 +188,8 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
 
   /** A restore: the last write and close of the current database, the file swap, then the database in place served. */
   async function replaceDatabase(lastWrite: (current: Core) => void, swap: () => void): Promise<void> {
-    let failure: unknown = null;
-    await host!.replace(async (current) => {
+    const failures: unknown[] = [];
+    await host.replace(async (current) => {
       lastWrite(current);
       await mailer.drain(); // background sends record their outcome in the database being closed
       await current.close();
@@ -197,14 +197,14 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
         swap();
       } catch (err) {
         // Put the files back as the rule says (the restore counts only if the new file is in place).
-        if (finishInterruptedRestore(dataDir).kind !== 'completed') failure = err;
+        if (finishInterruptedRestore(dataDir).kind !== 'completed') failures.push(err);
       }
       return openCore();
     });
-    if (failure) throw failure;
+    if (failures.length) throw failures[0];
   }
 
-  host = new CoreHost(await openCore());
+  const host = new CoreHost(await openCore());
   backups.recordRecovery(recovered);
   let schedule: BackupSchedule | null = null;
   if (options.scheduleBackups) {

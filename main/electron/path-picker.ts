@@ -32,7 +32,7 @@ export function pickerOptions(kind: 'folder' | 'file' | 'csv', defaultPath: stri
 
 /** The one chosen path, or null when the admin cancelled. */
 export function pickedPath(result: Pick<OpenDialogReturnValue, 'canceled' | 'filePaths'>): string | null {
-  return result.canceled || result.filePaths.length !== 1 ? null : result.filePaths[0]!;
+  return result.canceled || result.filePaths.length !== 1 ? null : (result.filePaths[0] ?? null);
 }
 
 export function dialogPathPicker(dialog: Pick<Dialog, 'showOpenDialog'>, window: () => BrowserWindow | null, defaultPath: () => string): PathPicker {

@@ -14,7 +14,7 @@ export function startupErrorMessage(err: unknown): string {
   if (err instanceof DataDirError || err instanceof DatabaseFileError || err instanceof AlreadyRunningError || err instanceof NativeBindingError) {
     return err.message;
   }
-  const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.trim();
+  const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]?.trim() ?? '';
   if (WRONG_ABI.test(first)) {
     return 'The SQLite driver was built for another runtime than this Electron. Run "node scripts/electron-native.mjs" and start Roster again.';
   }

@@ -34,7 +34,8 @@ export class LaunchTickets {
   /** Spends a live ticket; the answer is the state it was in ('live' means this call spent it). */
   claim(ticket: string): TicketState {
     const state = this.state(ticket);
-    if (state === 'live') this.tickets.get(digest(ticket))!.used = true;
+    const entry = this.tickets.get(digest(ticket));
+    if (state === 'live' && entry) entry.used = true;
     return state;
   }
 }

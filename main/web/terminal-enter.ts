@@ -24,7 +24,7 @@ export function onEnter(handler: () => void, stdin: NodeJS.ReadStream = process.
     stdin.on('error', () => {}); // no terminal: links come only from the first line
   };
   // A pipe (tests, tools) or /dev/null can always be read.
-  if (!stdin.isTTY || inForeground()) return listen();
+  if (!stdin.isTTY || inForeground()) { listen(); return; }
   // Started in the background: start listening once brought to the foreground (fg).
   const timer = setInterval(() => {
     if (!inForeground()) return;

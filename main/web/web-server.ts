@@ -98,19 +98,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return html.toString('utf8').replace('<head>', `<head><script src="${PRELOAD_PATH}"></script>`);
   };
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     const verdict = checkApiRequest(req.headers, port, (key) => keys.has(key));
-    if (!verdict.ok) return sendJson(res, verdict.status, refusal(verdict.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', `Refused: ${verdict.reason}.`));
-    if (req.method !== 'POST') return sendJson(res, 405, refusal('BAD_REQUEST', 'Use POST.'), { Allow: 'POST' });
+    if (!verdict.ok) { sendJson(res, verdict.status, refusal(verdict.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', `Refused: ${verdict.reason}.`)); return; }
+    if (req.method !== 'POST') { sendJson(res, 405, refusal('BAD_REQUEST', 'Use POST.'), { Allow: 'POST' }); return; }
     const body = await readBody(req, MAX_PAYLOAD_BYTES);
-    if (body === null) return tooLarge(res);
+    if (body === null) { tooLarge(res); return; }
     let payload: unknown;
     try {
       payload = body === '' ? {} : JSON.parse(body);
     } catch {
-      return sendJson(res, 400, refusal('BAD_REQUEST', 'The request is not valid JSON.'));
+      sendJson(res, 400, refusal('BAD_REQUEST', 'The request is not valid JSON.'));
+      return;
     }
-    sendJson(res, 200, await options.dispatch(method, payload, keys.slotFor(keyOf(req.headers)!)!));
+    // checkApiRequest let it through, so the key is there and known.
+    const slot = keys.slotFor(keyOf(req.headers) ?? '');
+    if (!slot) { sendJson(res, 401, refusal('UNAUTHENTICATED', 'Refused: unknown tab key.')); return; }
+    sendJson(res, 200, await options.dispatch(method, payload, slot));
   }
 
   /** POST /upload/import: a CSV file to import, from a tab with a key (import-upload.ts). */
@@ -124,21 +128,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   /** Trades a live launch ticket, once, for a new tab key. */
-  async function handleClaim(req: http.IncomingMessage, res: http.ServerResponse) {
+  async function handleClaim(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const verdict = checkOwnPage(req.headers, port);
-    if (!verdict.ok) return sendJson(res, verdict.status, { ok: false, reason: verdict.reason });
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, reason: 'use POST' }, { Allow: 'POST' });
+    if (!verdict.ok) { sendJson(res, verdict.status, { ok: false, reason: verdict.reason }); return; }
+    if (req.method !== 'POST') { sendJson(res, 405, { ok: false, reason: 'use POST' }, { Allow: 'POST' }); return; }
     const body = await readBody(req, 1024);
-    if (body === null) return tooLarge(res);
+    if (body === null) { tooLarge(res); return; }
     let ticket: unknown;
     try {
       ticket = (JSON.parse(body) as { ticket?: unknown } | null)?.ticket;
     } catch {
       /* not JSON: no ticket */
     }
-    if (typeof ticket !== 'string') return sendJson(res, 400, { ok: false, reason: 'no ticket' });
+    if (typeof ticket !== 'string') { sendJson(res, 400, { ok: false, reason: 'no ticket' }); return; }
     const state = tickets.claim(ticket);
-    if (state !== 'live') return sendJson(res, 410, { ok: false, reason: state });
+    if (state !== 'live') { sendJson(res, 410, { ok: false, reason: state }); return; }
     sendJson(res, 200, { ok: true, key: keys.issue() });
   }
 
@@ -175,38 +179,43 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
   }
 
-  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'GET, HEAD' });
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') { send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'GET, HEAD' }); return; }
     // The app's files hold no secret and no data (that only comes through the API), so they need no key; a spent
     // or stale launch link gets a page that says how to get a new one.
     const launch = url.searchParams.get('launch');
     if (url.pathname === '/' && launch !== null) {
       const state = tickets.state(launch);
-      if (state !== 'live') return send(res, state === 'unknown' ? 404 : 410, helpPage(state), 'text/html; charset=utf-8');
+      if (state !== 'live') { send(res, state === 'unknown' ? 404 : 410, helpPage(state), 'text/html; charset=utf-8'); return; }
     }
-    if (url.pathname === HELP_PATH) return send(res, 200, helpPage(helpReason(url.searchParams.get('reason'))), 'text/html; charset=utf-8');
-    if (url.pathname === HELP_STYLE_PATH) return send(res, 200, HELP_STYLE, 'text/css; charset=utf-8');
+    if (url.pathname === HELP_PATH) { send(res, 200, helpPage(helpReason(url.searchParams.get('reason'))), 'text/html; charset=utf-8'); return; }
+    if (url.pathname === HELP_STYLE_PATH) { send(res, 200, HELP_STYLE, 'text/css; charset=utf-8'); return; }
     if (url.pathname === PRELOAD_PATH) {
       const preload = readFileIfExists(options.preloadFile);
-      return preload ? send(res, 200, preload, contentType(options.preloadFile)) : send(res, 404, 'Not found', 'text/plain');
+      if (preload) send(res, 200, preload, contentType(options.preloadFile));
+      else send(res, 404, 'Not found', 'text/plain');
+      return;
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const html = indexHtml();
-      return html ? send(res, 200, html, 'text/html; charset=utf-8') : send(res, 500, 'Roster is not built. Run npm run build.', 'text/plain');
+      if (html) send(res, 200, html, 'text/html; charset=utf-8');
+      else send(res, 500, 'Roster is not built. Run npm run build.', 'text/plain');
+      return;
     }
     const file = confinedPath(options.rendererDir, url.pathname);
     const content = file ? readFileIfExists(file) : null;
-    if (!file || !content) return send(res, 404, 'Not found', 'text/plain');
+    if (!file || !content) { send(res, 404, 'Not found', 'text/plain'); return; }
     send(res, 200, content, contentType(file), { 'Cache-Control': 'no-cache' });
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    if (!knownHost(req.headers.host, port)) return send(res, 403, 'Forbidden', 'text/plain');
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!knownHost(req.headers.host, port)) { send(res, 403, 'Forbidden', 'text/plain'); return; }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');
     } catch {
-      return send(res, 400, 'Bad request', 'text/plain');
+      send(res, 400, 'Bad request', 'text/plain');
+      return;
     }
     const method = methodInApiPath(url.pathname);
     if (method !== null) return handleApi(req, res, method);

@@ -35,7 +35,7 @@ export function onSessionEnded(listener: Listener): () => void {
 export async function call<K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
   const fn = window.roster[method] as unknown as (i: MethodInput<K>) => Promise<Result<MethodOutput<K>>>;
   const result = await fn(input);
-  if (result.ok) return result.value as MethodOutput<K>;
+  if (result.ok) return result.value;
   if (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'PASSWORD_CHANGE_REQUIRED') {
     sessionEndedListeners.forEach((l) => l());
   }

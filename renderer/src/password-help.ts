@@ -7,8 +7,8 @@ export const PASSWORD_HELP = `At least ${PASSWORD_MIN_LENGTH} characters (at mos
 export function withConfirmation<S extends z.ZodObject>(schema: S, field: keyof z.output<S> & string) {
   return schema
     .extend({ confirmPassword: z.string() })
-    .refine((v) => (v as Record<string, unknown>)[field] === v.confirmPassword, {
-      message: "Passwords don't match.",
+    .refine((v) => v[field] === v.confirmPassword, {
+      error: "Passwords don't match.",
       path: ['confirmPassword'],
     });
 }

@@ -95,7 +95,7 @@ export class PeopleLoader {
   }
 
   private rowsLanded(req: PeopleRequest, outcome: Outcome<PeoplePage>): void {
-    if (!outcome.ok) return this.events.rowsFailed(req, outcome.error);
+    if (!outcome.ok) { this.events.rowsFailed(req, outcome.error); return; }
     this.events.rows(req, outcome.value);
     if (this.tabCountsWanted) {
       this.tabCountsWanted = false;

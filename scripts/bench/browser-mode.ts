@@ -17,11 +17,11 @@ export function startBrowserMode(root: string, dataDir: string): Promise<Started
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (stderr += String(d)));
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
+    child.stdout.on('data', (d) => {
+      out += String(d);
       const m = /Roster is running at (\S+)/.exec(out);
       if (m) resolve({ child, url: new URL(m[1]!), startMs: performance.now() - started });
     });
@@ -40,7 +40,7 @@ export async function openApp(page: Page, s: Started): Promise<void> {
 
 export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null) { resolve(); return; }
     child.once('exit', () => resolve());
     child.kill('SIGINT');
   });

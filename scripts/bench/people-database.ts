@@ -112,6 +112,6 @@ const SALT_ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 /** A bcrypt salt from the seed, so the admin's hash (and so the whole file) is the same on every rerun. */
 function saltChars(rand: () => number): string {
   let s = '';
-  for (let i = 0; i < 21; i++) s += SALT_ALPHABET[Math.floor(rand() * 64)];
+  for (let i = 0; i < 21; i++) s += SALT_ALPHABET.charAt(Math.floor(rand() * 64));
   return s + '.'; // the 22nd character carries only 2 bits; "." is always valid there
 }

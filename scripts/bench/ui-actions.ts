@@ -211,7 +211,7 @@ export async function typing(s: UiSession, view: View, word: string, delayMs: nu
       if (p === word) floors.push(r.ms);
     }
     await searchBox(s).focus();
-    const run = await s.measure({ trigger: 'input', answer: { kind: 'rows', emails: JSON.parse(answers.at(-1)!) }, trace: true }, () =>
+    const run = await s.measure({ trigger: 'input', answer: { kind: 'rows', emails: JSON.parse(answers.at(-1)!) as string[] }, trace: true }, () =>
       searchBox(s).pressSequentially(word, { delay: delayMs }),
     );
     let newest = 0;

@@ -109,7 +109,7 @@ export function installProbe(): void {
         return sameList(rowEmails(), answer.emails);
       case 'menu': {
         const menu = document.querySelector('[role="menu"]');
-        return !!menu && sameList(Array.from(menu.querySelectorAll('[role="menuitem"]'), (m) => m.textContent ?? ''), answer.items);
+        return !!menu && sameList(Array.from(menu.querySelectorAll('[role="menuitem"]'), (m) => m.textContent), answer.items);
       }
       case 'activity':
         return sameList(activityIds(), answer.ids);

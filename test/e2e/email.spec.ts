@@ -6,6 +6,7 @@ import { ADMIN, createAdmin, NEW_PASSWORD, signOut } from './helpers/accounts.ts
 import { expect, test as base } from './roster-app.ts';
 
 const test = base.extend<{ sink: SmtpSink }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a function uses from this pattern
   sink: async ({}, use) => {
     const sink = await SmtpSink.start();
     await use(sink);
@@ -17,8 +18,9 @@ const test = base.extend<{ sink: SmtpSink }>({
 let rosterStderr = '';
 test.beforeEach(({ roster }) => {
   rosterStderr = '';
-  roster.process.stderr!.on('data', (d) => (rosterStderr += d));
+  roster.process.stderr!.on('data', (d) => (rosterStderr += String(d)));
 });
+// eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a function uses from this pattern
 test.afterEach(({}, testInfo) => {
   if (testInfo.status !== testInfo.expectedStatus && rosterStderr) console.error(`Roster stderr:\n${rosterStderr}`);
 });

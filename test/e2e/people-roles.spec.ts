@@ -79,3 +79,20 @@ test('an admin is told why they cannot demote, remove or reset themself, and a s
   await expect(page.getByRole('alert').filter({ hasText: "Cy Park's role was changed elsewhere." })).toBeVisible();
   await expect(roleSelect(page, 'Cy Park')).toHaveText('Admin');
 });
+
+test('after main refuses an action, focus stays in the dialog: Tab moves inside it and Escape closes it', async ({ page, roster }) => {
+  await createAdmin(page, roster);
+  const me = `${ADMIN.firstName} ${ADMIN.lastName}`;
+  await rowAction(page, me, 'Remove');
+  const remove = page.getByRole('dialog', { name: `Deactivate ${me}?` });
+  await remove.getByRole('button', { name: 'Deactivate' }).click();
+  await expect(remove.getByRole('alert')).toHaveText("You can't deactivate your own account.");
+
+  const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
+  expect(await focusInDialog()).toBe(true);
+  await page.keyboard.press('Tab');
+  expect(await focusInDialog()).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(remove).toBeHidden();
+  await expect(row(page, me)).toBeVisible();
+});

@@ -28,13 +28,13 @@ export async function startRoster(dataDir: string, extraArgs: string[] = []): Pr
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (stderr += String(d)));
   // Every link line Roster prints, in order; newLink() waits for the next one after its Enter.
   const links: string[] = [];
   const waiting: ((link: string) => void)[] = [];
   let out = '';
-  child.stdout!.on('data', (d) => {
-    out += d;
+  child.stdout.on('data', (d) => {
+    out += String(d);
     let newline;
     while ((newline = out.indexOf('\n')) >= 0) {
       const line = out.slice(0, newline);
@@ -55,7 +55,7 @@ export async function startRoster(dataDir: string, extraArgs: string[] = []): Pr
   let printedLinkUnused = true;
   const newLink = () => {
     const link = nextLink();
-    child.stdin!.write('\n');
+    child.stdin.write('\n');
     return link;
   };
   return {
@@ -75,13 +75,14 @@ export async function startRoster(dataDir: string, extraArgs: string[] = []): Pr
 
 export function stopRoster(app: RosterApp): Promise<void> {
   return new Promise((resolve) => {
-    if (app.process.exitCode !== null) return resolve();
+    if (app.process.exitCode !== null) { resolve(); return; }
     app.process.once('exit', () => resolve());
     app.process.kill('SIGINT');
   });
 }
 
 export const test = base.extend<{ roster: RosterApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a function uses from this pattern
   roster: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-e2e-'));
     const app = await startRoster(dataDir);

@@ -22,7 +22,7 @@ interface Expected {
 }
 
 let dataDir: string;
-let app: RosterApp;
+let app: RosterApp | undefined;
 let active: Expected;
 const searches = new Map<string, Expected>();
 
@@ -68,7 +68,7 @@ test('at 100,000 people the first page, search results and counts are right', as
   expect(active.count).toBeGreaterThan(PEOPLE * 0.8);
   for (const [term, expected] of searches) expect(expected.count, term).toBeGreaterThan(PAGE_SIZE);
 
-  await app.open(page);
+  await app!.open(page);
   await page.getByLabel('Email').fill(BENCH_ADMIN.email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(BENCH_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -9,7 +9,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const ENTRY = path.join(ROOT, 'dist', 'main', 'electron.mjs');
 
 const electronDir = path.join(ROOT, 'node_modules', 'electron');
-const electronVersion: string = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')).version;
+const electronVersion = (JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const ELECTRON_BINARY = electronBinaryPath({ electronPackageDir: electronDir, platform: process.platform, env: process.env });
 export const NATIVE_BINDING = electronNativeBindingPath({ root: ROOT, electronVersion, platform: process.platform, arch: process.arch });

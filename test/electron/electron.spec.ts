@@ -27,6 +27,8 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
+  // Unset when launch failed in beforeEach; the failure to report is that one.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
   await app?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

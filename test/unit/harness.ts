@@ -19,7 +19,7 @@ afterEach(async () => {
 
 export function tempDir(prefix = 'roster-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(() => fs.promises.rm(dir, { recursive: true, force: true }));
   return dir;
 }
 

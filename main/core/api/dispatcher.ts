@@ -30,7 +30,8 @@ export interface DispatcherDeps {
   logError: (method: string, err: unknown) => void;
 }
 
-export type Dispatch = (method: string, payload: unknown, slot: SessionSlot) => Promise<Result<unknown>>;
+// `method` is untrusted too: it arrives from an IPC channel name or a URL path.
+export type Dispatch = (method: unknown, payload: unknown, slot: SessionSlot) => Promise<Result<unknown>>;
 
 const fail = (code: RosterError['code'], message: string, field?: string): Result<never> => ({
   ok: false,
@@ -39,6 +40,8 @@ const fail = (code: RosterError['code'], message: string, field?: string): Resul
 
 function payloadSize(payload: unknown): number | null {
   try {
+    // JSON.stringify's type says string, but it answers undefined for a function or a symbol.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
     return Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '');
   } catch {
     return null; // cyclic, BigInt, ...: not a payload any contract accepts
@@ -80,9 +83,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const spec = contract[method];
       const parsed = spec.input.safeParse(payload ?? {});
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-        return fail('VALIDATION', issue.message, field);
+        const issue = parsed.error.issues[0];
+        const field = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
+        return fail('VALIDATION', issue?.message ?? 'The request is not valid.', field);
       }
 
       const user = caller(slot);

@@ -37,7 +37,7 @@ export class LoginThrottle {
 
   /** Seconds the caller must still wait before trying this email again, or 0. */
   secondsToWait(email: string, now: number): number {
-    const { n, last } = this.recent.get(email, now - WINDOW_MS)!;
+    const { n, last } = this.recent.get(email, now - WINDOW_MS) ?? { n: 0, last: null };
     if (n < FREE_FAILURES || last === null) return 0;
     const waitMs = waitSecondsAfter(n - FREE_FAILURES + 1) * 1000;
     return Math.max(0, Math.ceil((last + waitMs - now) / 1000));

@@ -44,8 +44,8 @@ export class WorkerPasswordHasher implements PasswordHasher {
       this.pending.delete(id);
       // Not once close() has begun: an unref'd worker lets the process exit before terminate() settles.
       if (this.pending.size === 0 && this.worker === worker) worker.unref();
-      if (error !== undefined) p.reject(new Error(`password hashing failed: ${error}`));
-      else p.resolve(result!);
+      if (result === undefined) p.reject(new Error(`password hashing failed: ${error ?? 'no hash came back'}`));
+      else p.resolve(result);
     });
     worker.on('error', (err) => this.failAll(err));
     worker.on('exit', () => {

@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 
 interface Checker {
   common: Set<string>;
-  score(password: string, userInputs: string[]): number;
+  score: (password: string, userInputs: string[]) => number;
 }
 
 let checker: Promise<Checker> | null = null;
@@ -17,7 +17,7 @@ function loadChecker(): Promise<Checker> {
   checker ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(([core, language]) => {
     const estimator = new core.ZxcvbnFactory({ dictionary: { ...language.dictionary }, graphs: language.adjacencyGraphs });
     return {
-      common: new Set((language.dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())),
+      common: new Set(language.dictionary['passwords-common'].map((p) => p.toLowerCase())),
       score: (password, userInputs) => estimator.check(password, userInputs).score,
     };
   });
@@ -37,7 +37,7 @@ export interface PolicyContext {
 /** Throws WEAK_PASSWORD (on `field`) when the password breaks the policy. No composition rules, by design. */
 export async function assertAcceptablePassword(password: string, context: PolicyContext = {}, field = 'newPassword'): Promise<void> {
   const parsed = newPasswordField.safeParse(password);
-  if (!parsed.success) throw new AppError('WEAK_PASSWORD', parsed.error.issues[0]!.message, { field });
+  if (!parsed.success) throw new AppError('WEAK_PASSWORD', parsed.error.issues[0]?.message ?? 'This password is not allowed.', { field });
   const lower = password.toLowerCase();
   const { common, score } = await loadChecker();
   if (common.has(lower)) {

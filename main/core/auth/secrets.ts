@@ -16,7 +16,7 @@ export const TEMPORARY_PASSWORD_LENGTH = 20; // ~116 bits
 
 export function temporaryPassword(): string {
   let out = '';
-  for (let i = 0; i < TEMPORARY_PASSWORD_LENGTH; i++) out += TEMP_ALPHABET[randomInt(TEMP_ALPHABET.length)];
+  for (let i = 0; i < TEMPORARY_PASSWORD_LENGTH; i++) out += TEMP_ALPHABET.charAt(randomInt(TEMP_ALPHABET.length));
   return out;
 }
 
@@ -25,6 +25,6 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** A one-time code: 10 Crockford base32 characters (50 bits), shown as ABCDE-12345. */
 export function oneTimeCode(): { display: string; normalized: string } {
   let normalized = '';
-  for (let i = 0; i < 10; i++) normalized += CROCKFORD[randomInt(32)];
+  for (let i = 0; i < 10; i++) normalized += CROCKFORD.charAt(randomInt(32));
   return { display: `${normalized.slice(0, 5)}-${normalized.slice(5)}`, normalized };
 }

@@ -29,9 +29,9 @@ export function schemaObjectsAt(version: number, migrations = MIGRATIONS): Set<s
   const objects = new Set<string>();
   for (const m of [...migrations].sort((a, b) => a.version - b.version).filter((m) => m.version <= version)) {
     const sql = m.sql.replace(/--[^\n]*/g, '');
-    for (const [, verb, type, name] of sql.matchAll(/\b(CREATE|DROP)\s+(?:VIRTUAL\s+)?(TABLE|INDEX|TRIGGER)\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?["`]?(\w+)/gi)) {
-      const key = `${type!.toLowerCase()}:${name}`;
-      if (verb!.toUpperCase() === 'CREATE') objects.add(key);
+    for (const [, verb = '', type = '', name] of sql.matchAll(/\b(CREATE|DROP)\s+(?:VIRTUAL\s+)?(TABLE|INDEX|TRIGGER)\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?["`]?(\w+)/gi)) {
+      const key = `${type.toLowerCase()}:${name}`;
+      if (verb.toUpperCase() === 'CREATE') objects.add(key);
       else objects.delete(key);
     }
   }

@@ -45,7 +45,7 @@ export class BackupSchedule {
     if (!due) return Promise.resolve();
     this.running = this.deps
       .run()
-      .catch((err) => this.deps.logError('automatic backup', err))
+      .catch((err: unknown) => this.deps.logError('automatic backup', err))
       .finally(() => {
         this.running = null;
       });

@@ -228,7 +228,9 @@ export class BackupsService {
       progress('Checking the backup (integrity check)', null);
       const facts = await readFileFacts(file, { nativeBinding: this.deps.nativeBinding, signal: this.closing.signal });
       writeCheckRecord(file, facts, judge(facts, LATEST_VERSION), this.deps.clock.now());
-      return describeBackup(file)!;
+      const checked = describeBackup(file);
+      if (!checked) throw new AppError('PATH_INVALID', 'The backup was moved or renamed while it was checked.', { field: 'path' });
+      return checked;
     });
   }
 

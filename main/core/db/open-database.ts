@@ -79,7 +79,7 @@ async function migrate(db: Db, file: string, migrations: Migration[], now: () =>
   if (pending.length === 0) return;
   if (current > 0 && backupFirst) {
     // An online backup of the file as it was, so a failed or regretted upgrade loses nothing.
-    await db.backup(`${file}.before-v${pending[pending.length - 1]!.version}-${now()}.bak`);
+    await db.backup(`${file}.before-v${Math.max(...pending.map((m) => m.version))}-${now()}.bak`);
   }
   for (const m of pending) {
     db.transaction(() => {

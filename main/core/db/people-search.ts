@@ -54,9 +54,9 @@ export function trigramMatch(term: string, db?: Db): string | null {
   let grams = [...distinct];
   if (db && grams.length > GRAMS_USED) {
     const step = Math.max(1, grams.length / GRAMS_PROBED);
-    const probed = Array.from({ length: Math.min(grams.length, GRAMS_PROBED) }, (_, i) => grams[Math.floor(i * step)]!);
+    const probed = Array.from({ length: Math.min(grams.length, GRAMS_PROBED) }, (_, i) => grams[Math.floor(i * step)] ?? '');
     const rarity = new Map(probed.map((g) => [g, countCandidates(db, quoted(g), PROBE_LIMIT)]));
-    grams = probed.sort((x, y) => rarity.get(x)! - rarity.get(y)!).slice(0, GRAMS_USED);
+    grams = probed.sort((x, y) => (rarity.get(x) ?? 0) - (rarity.get(y) ?? 0)).slice(0, GRAMS_USED);
   }
   return grams.map(quoted).join(' AND ');
 }

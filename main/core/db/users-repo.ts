@@ -32,7 +32,8 @@ export function isActiveAdmin(row: Pick<UserRow, 'role' | 'is_active' | 'passwor
 
 export const fullName = (u: Pick<UserRow, 'first_name' | 'last_name'>) => `${u.first_name} ${u.last_name}`;
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export function toPerson(row: UserRow): Person {
   return {
@@ -42,11 +43,11 @@ export function toPerson(row: UserRow): Person {
     email: row.email,
     role: row.role,
     status: statusOf(row),
-    lastLoginAt: iso(row.last_login_at),
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
-    deactivatedAt: iso(row.deactivated_at),
-    temporaryPasswordExpiresAt: row.must_change_password ? iso(row.temporary_password_expires_at) : null,
+    lastLoginAt: isoOrNull(row.last_login_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    deactivatedAt: isoOrNull(row.deactivated_at),
+    temporaryPasswordExpiresAt: row.must_change_password ? isoOrNull(row.temporary_password_expires_at) : null,
   };
 }
 
@@ -94,6 +95,13 @@ export class UsersRepo {
     return this.byId.get(id);
   }
 
+  /** A row this transaction has just read or written, so it must be there: a missing one is a bug. */
+  require(id: number): UserRow {
+    const row = this.get(id);
+    if (!row) throw new Error(`user ${id} vanished inside its own transaction`);
+    return row;
+  }
+
   findByEmail(email: string): UserRow | undefined {
     return this.byEmail.get(email);
   }
@@ -108,7 +116,7 @@ export class UsersRepo {
   }
 
   insert(user: NewUser, now: number): UserRow {
-    return this.get(Number(this.insertStmt.run(this.params(user, now)).lastInsertRowid))!;
+    return this.require(Number(this.insertStmt.run(this.params(user, now)).lastInsertRowid));
   }
 
   /** Adds the person unless their email is taken (then null): the import's check and insert in one statement. */
@@ -132,7 +140,7 @@ export class UsersRepo {
       this.updates.set(key, statement);
     }
     statement.run(values);
-    return this.get(id)!;
+    return this.require(id);
   }
 
   recordLogin(id: number, now: number): void {

@@ -26,7 +26,8 @@ export class ResetRequestThrottle {
     let waitMs = 0;
     const last = recent[recent.length - 1];
     if (last !== undefined && now - last < PER_ADDRESS_MIN_INTERVAL_MS) waitMs = PER_ADDRESS_MIN_INTERVAL_MS - (now - last);
-    if (recent.length >= PER_ADDRESS_PER_HOUR) waitMs = Math.max(waitMs, recent[0]! + HOUR - now);
+    const first = recent[0];
+    if (first !== undefined && recent.length >= PER_ADDRESS_PER_HOUR) waitMs = Math.max(waitMs, first + HOUR - now);
     if (waitMs > 0) throw throttled('Too many reset requests.', waitMs / 1000);
     recent.push(now);
     this.byAddress.set(address, recent);

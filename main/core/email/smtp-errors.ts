@@ -15,7 +15,7 @@ const DNS_CODES = new Set(['EDNS', 'ENOTFOUND', 'EAI_AGAIN']);
 const TLS_PATTERN = /certificate|self[- ]signed|ssl|tls|wrong version number|handshake|packet length/i;
 
 function describe(err: unknown): MailError {
-  return err && typeof err === 'object' ? (err as MailError) : { message: String(err) };
+  return err && typeof err === 'object' ? err : { message: String(err) };
 }
 
 export function smtpFailure(err: unknown, s: Pick<SmtpSettings, 'host' | 'port'>, timeoutMs: number): AppError {
@@ -54,7 +54,7 @@ export function smtpFailure(err: unknown, s: Pick<SmtpSettings, 'host' | 'port'>
   if (CONNECTION_CODES.has(e.code ?? '') || CONNECTION_CODES.has(cause.code ?? '')) {
     return new AppError('SMTP_CONNECTION', `Wrong host or port: could not connect to a mail server at ${where}.`, { field: 'port' });
   }
-  const response = (e.response ?? e.message ?? 'no answer').split(/\r?\n/)[0]!.slice(0, 200);
+  const response = (e.response ?? e.message ?? 'no answer').split(/\r?\n/)[0]?.slice(0, 200);
   return new AppError('SMTP_FAILED', `The mail server refused the message: ${response}`);
 }
 

@@ -45,7 +45,7 @@ export class SmtpSettingsStore {
     const { passwordSealed, ...rest } = s;
     return {
       ...rest,
-      allowPasswordWithoutTls: rest.allowPasswordWithoutTls === true,
+      allowPasswordWithoutTls: rest.allowPasswordWithoutTls,
       inviteLifetimeHours: rest.inviteLifetimeHours || DEFAULT_INVITE_LIFETIME_HOURS,
       password: this.open(passwordSealed),
     };

@@ -69,7 +69,7 @@ export class AuthService {
         );
         users.recordLogin(created.id, now);
         audit.record(now, created.id, 'first_admin_created', created.id, { email: created.email });
-        return { user: users.get(created.id)!, token: sessions.start(created.id, now) };
+        return { user: users.require(created.id), token: sessions.start(created.id, now) };
       });
     ctx.slot.set(token);
     return sessionInfo(user);
@@ -111,7 +111,7 @@ export class AuthService {
     if (token === 'disabled') throw new AppError('ACCOUNT_DISABLED', DISABLED_MESSAGE);
     if (token === 'expired') throw new AppError('PASSWORD_EXPIRED', EXPIRED_MESSAGE);
     ctx.slot.set(token);
-    return sessionInfo(users.get(found.id)!);
+    return sessionInfo(users.require(found.id));
   }
 
   signOut(ctx: CallContext): null {

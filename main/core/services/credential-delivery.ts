@@ -69,7 +69,8 @@ export class CredentialDelivery {
       return { row: added, code: settings ? codes.issue(added.id, 'invite', now, settings.inviteLifetimeHours * HOUR) : null };
     });
     if (settings && code) return this.emailCode(ctx, settings, { person: row, purpose: 'invite', code, sentAction: 'invite_sent' });
-    return { person: toPerson(row), delivery: temporaryDelivery(password!, row) };
+    if (password === null) throw new Error('no email settings and no temporary password'); // unreachable: one of the two is set above
+    return { person: toPerson(row), delivery: temporaryDelivery(password, row) };
   }
 
   /** A new invite code (the old one stops working) by email; a temporary password when email is off or fails. */
@@ -143,7 +144,7 @@ export class CredentialDelivery {
     }
     // Recorded whatever happened to the caller's access meanwhile: the email has gone out.
     if (sending.sentAction) this.deps.audit.record(this.deps.clock.now(), actor.id, sending.sentAction, person.id, { to: person.email });
-    return { person: toPerson(this.deps.users.get(person.id)!), delivery: { kind: 'emailSent', to: person.email } };
+    return { person: toPerson(this.deps.users.require(person.id)), delivery: { kind: 'emailSent', to: person.email } };
   }
 
   /**

@@ -8,7 +8,7 @@ import { chosenPasswordFields } from '../auth/temporary-password.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
-import { statusOf, type UserRow, type UsersRepo } from '../db/users-repo.ts';
+import { statusOf, type UsersRepo } from '../db/users-repo.ts';
 import { recipientOf, type Mailer } from '../email/mailer.ts';
 import { resetEmail } from '../email/messages.ts';
 import { RESET_CODE_LIFETIME_MS, type CodeCheck, type OneTimeCodes } from '../email/one-time-codes.ts';
@@ -105,9 +105,9 @@ export class RecoveryService {
         const now = clock.now();
         const user = users.findByEmail(input.email);
         const result: CodeCheck = user?.is_active ? codes.check(user.id, input.code, now) : { ok: false };
-        if (result.ok) return { user: user!, codeId: result.codeId, purpose: result.purpose };
+        if (result.ok && user) return { user, codeId: result.codeId, purpose: result.purpose };
         guesses.recordFailure(input.email, now);
-        if (result.locked) audit.record(now, null, 'code_locked', user!.id, { purpose: result.locked.purpose, wrongGuesses: result.locked.attempts });
+        if (!result.ok && result.locked && user) audit.record(now, null, 'code_locked', user.id, { purpose: result.locked.purpose, wrongGuesses: result.locked.attempts });
         return null;
       });
     if (!checked) throw invalidCode();
@@ -123,9 +123,9 @@ export class RecoveryService {
         sessions.endAllFor(current.id);
         users.recordLogin(current.id, now);
         audit.record(now, current.id, checked.purpose === 'invite' ? 'invite_redeemed' : 'reset_redeemed', current.id, {});
-        return { user: users.get(current.id)!, token: sessions.start(current.id, now) };
+        return { user: users.require(current.id), token: sessions.start(current.id, now) };
       });
     ctx.slot.set(token);
-    return sessionInfo(user as UserRow);
+    return sessionInfo(user);
   }
 }

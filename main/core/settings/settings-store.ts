@@ -25,11 +25,11 @@ export function settingsStoreOver(conf: ConfLike): SettingsStore {
 
 /** Browser mode: the same file electron-store would use (config.json in the data folder), owner-only. */
 export function confSettingsStore(dataDir: string): SettingsStore {
-  let conf: Conf<Record<string, unknown>>;
+  let conf: Conf;
   try {
     conf = new Conf({ cwd: dataDir, configName: 'config', configFileMode: 0o600, clearInvalidConfig: false });
   } catch (err) {
-    throw new Error(`the settings file config.json in ${dataDir} could not be read (${(err as Error).message}). Move it aside to start with empty settings.`);
+    throw new Error(`the settings file config.json in ${dataDir} could not be read (${(err as Error).message}). Move it aside to start with empty settings.`, { cause: err });
   }
-  return settingsStoreOver(conf as unknown as ConfLike);
+  return settingsStoreOver(conf);
 }

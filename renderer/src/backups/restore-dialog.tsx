@@ -52,7 +52,9 @@ export function RestoreDialog({ path: listedPath, canChoosePaths, progress, trac
     if (!listedPath || started.current) return;
     started.current = true; // once, even when React runs effects twice in development
     void check(listedPath);
-  }, [listedPath]); // `check` is recreated each render; the ref makes this run once
+    // `check` is recreated each render and left out on purpose: this runs once per listed path (the ref says so).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  }, [listedPath]);
 
   const cancel = () => {
     if (preview) void call('cancelRestore', { token: preview.token }).catch(() => {});

@@ -51,12 +51,16 @@ export function useBackups(): BackupsState {
     }
   }, [watch]);
   const reloadRef = useRef(reload);
-  reloadRef.current = reload;
+  useEffect(() => {
+    // The ref exists so the watcher started inside `reload` calls the newest one; set after render, not during it.
+    // eslint-disable-next-line react-hooks/immutability -- see above
+    reloadRef.current = reload;
+  }, [reload]);
 
   const track = useCallback(
     async <T,>(work: () => Promise<T>): Promise<T> => {
       let done = false;
-      const watcher = watch(async () => !done);
+      const watcher = watch(() => Promise.resolve(!done));
       try {
         return await work();
       } finally {
@@ -68,6 +72,8 @@ export function useBackups(): BackupsState {
   );
 
   useEffect(() => {
+    // reload sets state only once main has answered, not synchronously in the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
     void reload();
   }, [reload]);
 

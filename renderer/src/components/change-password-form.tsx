@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import { contract } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
-import { useForm } from '../hooks/use-form.ts';
+import { submitHandler, useForm } from '../hooks/use-form.ts';
 import { FormField } from './form-field.tsx';
 import { useSnackbar } from './snackbar-provider.tsx';
 
@@ -19,15 +19,14 @@ export function ChangePasswordForm() {
     <form
       noValidate
       aria-label="Change password"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={submitHandler(async () => {
         const done = await form.submit(schema, ({ currentPassword, newPassword }) =>
           call('changePassword', { currentPassword, newPassword }).then(() => true),
         );
         if (!done) return;
         form.reset(EMPTY);
         notify('Your password has been changed. Other windows signed in as you have been signed out.');
-      }}
+      })}
     >
       <FormField form={form} name="currentPassword" label="Current password" type="password" autoComplete="current-password" required />
       <FormField form={form} name="newPassword" label="New password" type="password" autoComplete="new-password" required helperText={PASSWORD_HELP} />

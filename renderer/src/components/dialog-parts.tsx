@@ -2,11 +2,20 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
+import { useLayoutEffect, useRef } from 'react';
 
 export function DialogError({ message }: { message: string | null | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const alert = ref.current;
+    // The action's button is disabled while main works, which drops focus to the page body, where Escape and Tab
+    // no longer reach the dialog. A refusal brings focus back inside, onto itself (so it is also read out), in the
+    // same commit that shows it.
+    if (alert && !alert.closest('[role="dialog"]')?.contains(document.activeElement)) alert.focus();
+  }, [message]);
   if (!message) return null;
   return (
-    <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+    <Alert ref={ref} tabIndex={-1} severity="error" role="alert" sx={{ mt: 2 }}>
       {message}
     </Alert>
   );

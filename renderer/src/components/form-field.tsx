@@ -16,7 +16,7 @@ export function FormField<V extends Record<string, unknown>>({ form, name, label
       id={`field-${name}`}
       name={name}
       label={label}
-      value={(form.values[name] as string) ?? ''}
+      value={form.values[name] ?? ''}
       onChange={(e) => form.set(name, e.target.value as V[typeof name])}
       error={!!error}
       helperText={error ?? helperText}

@@ -41,7 +41,7 @@ export function EditDetailsDialog({ person, onClose, onSettled }: { person: Pers
   const [invite, setInvite] = useState<{ name: string; delivery: Delivery } | null>(null);
 
   const submit = async () => {
-    let failed = false;
+    let failed = false as boolean; // set in the catch below, which the checker cannot see
     const saved = await form.submit(schema, (v) =>
       call('editPerson', { id: person.id, ...v }).catch((err: unknown) => {
         failed = true;

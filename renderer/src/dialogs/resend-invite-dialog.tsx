@@ -60,6 +60,7 @@ export function ResendInviteDialog({ person, onClose, onSettled }: { person: Per
 }
 
 function InviteState({ status }: { status: InviteStatus }) {
+  const [openedAt] = useState(() => Date.now()); // "expired" is judged once, when the dialog opens
   if (status.lockedAt) {
     return (
       <Alert severity="warning" sx={{ mb: 2 }}>
@@ -68,7 +69,7 @@ function InviteState({ status }: { status: InviteStatus }) {
       </Alert>
     );
   }
-  const expired = Date.parse(status.expiresAt) <= Date.now();
+  const expired = Date.parse(status.expiresAt) <= openedAt;
   return (
     <DialogContentText sx={{ mb: 1 }}>
       The current invite was sent {formatDateTime(status.sentAt)} and {expired ? 'expired' : 'expires'} {formatDateTime(status.expiresAt)}.

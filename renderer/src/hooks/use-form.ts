@@ -1,5 +1,5 @@
 // Form state for dialogs and pages: values, per-field errors (from the contract's schema or from main), submitting.
-import { useState } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api.ts';
 
@@ -60,5 +60,13 @@ export function useForm<V extends Record<string, unknown>>(initial: V): FormStat
         setSubmitting(false);
       }
     },
+  };
+}
+
+/** A form's onSubmit that runs async work: no page reload, and the promise is owned here (form.submit never rejects). */
+export function submitHandler(run: () => Promise<unknown>): (e: SyntheticEvent) => void {
+  return (e) => {
+    e.preventDefault();
+    void run();
   };
 }

@@ -62,7 +62,9 @@ export function usePeopleList(): PeopleList {
     setLoading(false);
   };
 
+  // The loader's callbacks run when answers arrive, after render: they read the refs (and the loader) then.
   const [loader] = useState(
+    // eslint-disable-next-line react-hooks/refs -- see above
     () =>
       new PeopleLoader(
         {
@@ -81,6 +83,7 @@ export function usePeopleList(): PeopleList {
             // A cursor from before a change may point nowhere now: start the view again from its first page.
             if (err instanceof ApiError && err.code === 'VALIDATION' && err.field === 'page' && req.page.kind !== 'first') {
               latest.current.request = { view: req.view, page: FIRST };
+              // eslint-disable-next-line react-hooks/immutability -- runs on an answer, once `loader` is set
               loader.load(latest.current.request);
               return;
             }

@@ -5,7 +5,7 @@ import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
-import { useForm } from '../hooks/use-form.ts';
+import { submitHandler, useForm } from '../hooks/use-form.ts';
 import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
 
 const schema = withConfirmation(contract.chooseNewPassword.input, 'newPassword');
@@ -16,11 +16,10 @@ export function ChoosePasswordPage({ session, onDone, onSignOut }: { session: Se
     <CenteredCard title="Choose a new password" subtitle={`Welcome, ${session.firstName}. You signed in with a temporary password; choose your own to continue.`}>
       <form
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={submitHandler(async () => {
           const next = await form.submit(schema, ({ newPassword }) => call('chooseNewPassword', { newPassword }));
           if (next) onDone(next);
-        }}
+        })}
       >
         <FormField form={form} name="newPassword" label="New password" type="password" autoComplete="new-password" autoFocus required helperText={PASSWORD_HELP} />
         <FormField form={form} name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required />

@@ -5,11 +5,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import CircularProgress from '@mui/material/CircularProgress';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import MenuItem from '@mui/material/MenuItem';
@@ -22,6 +18,7 @@ import { z } from 'zod';
 import { contract, type EmailSettingsInput, type EmailSettingsView, type SessionInfo, type SmtpSecurity } from '../../../common/contract.ts';
 import { ApiError, call } from '../api.ts';
 import { FormField } from '../components/form-field.tsx';
+import { ConfirmDialog } from '../dialogs/confirm-dialog.tsx';
 import { useForm, type FormState } from '../hooks/use-form.ts';
 
 type Values = Omit<EmailSettingsInput, 'port' | 'inviteLifetimeHours' | 'allowPasswordWithoutTls'> & {
@@ -59,7 +56,7 @@ export function EmailSettingsPage(_props: { session: SessionInfo }) {
   const [view, setView] = useState<EmailSettingsView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
-    call('getEmailSettings', {}).then(setView, (err: Error) => setLoadError(err.message));
+    call('getEmailSettings', {}).then(setView, (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)));
   }, []);
   if (loadError) return <Alert severity="error" sx={{ m: 3 }}>{loadError}</Alert>;
   if (!view) return <CircularProgress aria-label="Loading email settings" sx={{ m: 3 }} />;
@@ -99,12 +96,9 @@ function SettingsForm({ view, onChange }: { view: EmailSettingsView; onChange: (
   };
 
   const clear = async () => {
+    setNotice(null);
+    saved(await call('clearEmailSettings', {}), 'Email settings cleared. Roster will show temporary passwords instead of sending emails.');
     setConfirmClear(false);
-    try {
-      saved(await call('clearEmailSettings', {}), 'Email settings cleared. Roster will show temporary passwords instead of sending emails.');
-    } catch (err) {
-      setNotice({ severity: 'error', text: err instanceof Error ? err.message : String(err) });
-    }
   };
 
   return (
@@ -194,22 +188,13 @@ function SettingsForm({ view, onChange }: { view: EmailSettingsView; onChange: (
           </Stack>
         </form>
       </Paper>
-      <Dialog open={confirmClear} onClose={() => setConfirmClear(false)} aria-labelledby="clear-email-title">
-        <DialogTitle id="clear-email-title">Clear email settings?</DialogTitle>
-        <DialogContent>
+      {confirmClear && (
+        <ConfirmDialog title="Clear email settings?" confirmLabel="Clear settings" destructive onConfirm={clear} onClose={() => setConfirmClear(false)}>
           <DialogContentText>
             Roster will stop sending emails and forget the saved SMTP password. Add person and Reset Password will show a temporary password instead, and Forgot password will ask people to contact an administrator.
           </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmClear(false)} autoFocus>
-            Cancel
-          </Button>
-          <Button color="error" variant="contained" onClick={() => void clear()}>
-            Clear settings
-          </Button>
-        </DialogActions>
-      </Dialog>
+        </ConfirmDialog>
+      )}
     </Box>
   );
 }

@@ -6,7 +6,7 @@ import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
-import { useForm } from '../hooks/use-form.ts';
+import { submitHandler, useForm } from '../hooks/use-form.ts';
 import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
 
 const schema = withConfirmation(contract.createFirstAdmin.input, 'password');
@@ -17,11 +17,10 @@ export function FirstRunPage({ onDone }: { onDone: (s: SessionInfo) => void }) {
     <CenteredCard title="Create your admin account" subtitle="Welcome to Roster. This account will manage everyone else's.">
       <form
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={submitHandler(async () => {
           const session = await form.submit(schema, ({ confirmPassword: _, ...v }) => call('createFirstAdmin', v));
           if (session) onDone(session);
-        }}
+        })}
       >
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }} useFlexGap sx={{ alignItems: 'flex-start' }}>
           <FormField form={form} name="firstName" label="First name" autoComplete="given-name" autoFocus required />

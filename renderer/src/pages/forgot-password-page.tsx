@@ -9,7 +9,7 @@ import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
-import { useForm } from '../hooks/use-form.ts';
+import { submitHandler, useForm } from '../hooks/use-form.ts';
 import { RedeemCodeForm } from './redeem-code-page.tsx';
 import type { SignedOutView } from './sign-in-page.tsx';
 
@@ -53,12 +53,11 @@ export function ForgotPasswordPage({ go, onSignedIn }: { go: (v: SignedOutView) 
     <CenteredCard title="Reset your password" subtitle="Enter the email address you sign in with. We'll email you a code to choose a new password.">
       <form
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={submitHandler(async () => {
           const answer = await form.submit(contract.requestPasswordReset.input, (v) => call('requestPasswordReset', v));
           if (!answer) return;
           setStep(answer.emailConfigured ? { kind: 'code', email: form.values.email.trim(), sent: true } : { kind: 'noEmail' });
-        }}
+        })}
       >
         <FormField form={form} name="email" label="Email" type="email" autoComplete="username" autoFocus required />
         {form.formError && <Alert severity="error" role="alert" sx={{ mt: 1 }}>{form.formError}</Alert>}

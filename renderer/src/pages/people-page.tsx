@@ -24,12 +24,10 @@ import { PeoplePagination } from '../components/people-pagination.tsx';
 import { PeopleTable } from '../components/people-table.tsx';
 import type { PersonAction } from '../components/person-actions-menu.tsx';
 import { AddPersonDialog } from '../dialogs/add-person-dialog.tsx';
-import { DeactivateDialog } from '../dialogs/deactivate-dialog.tsx';
+import { PersonConfirmDialog } from '../dialogs/person-confirm-dialog.tsx';
 import { EditDetailsDialog } from '../dialogs/edit-details-dialog.tsx';
-import { ReactivateDialog } from '../dialogs/reactivate-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
-import { RevokeInviteDialog } from '../dialogs/revoke-invite-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
 import { ImportDialog } from '../import/import-dialog.tsx';
 
@@ -158,12 +156,10 @@ function ActionDialog({ kind, ...props }: { kind: DialogAction; person: Person; 
     case 'reset':
       return <ResetPasswordDialog {...props} />;
     case 'deactivate':
-      return <DeactivateDialog {...props} />;
     case 'reactivate':
-      return <ReactivateDialog {...props} />;
+    case 'revokeInvite':
+      return <PersonConfirmDialog kind={kind} {...props} />;
     case 'resendInvite':
       return <ResendInviteDialog {...props} />;
-    case 'revokeInvite':
-      return <RevokeInviteDialog {...props} />;
   }
 }

@@ -7,7 +7,7 @@ import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
-import { useForm } from '../hooks/use-form.ts';
+import { submitHandler, useForm } from '../hooks/use-form.ts';
 import { PASSWORD_HELP, withConfirmation } from '../password-help.ts';
 import type { SignedOutView } from './sign-in-page.tsx';
 
@@ -18,11 +18,10 @@ export function RedeemCodeForm({ email = '', onSignedIn, submitLabel }: { email?
   return (
     <form
       noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={submitHandler(async () => {
         const session = await form.submit(schema, ({ confirmPassword: _, ...input }) => call('redeemCode', input));
         if (session) onSignedIn(session);
-      }}
+      })}
     >
       <FormField form={form} name="email" label="Email" type="email" autoComplete="username" autoFocus={!email} required />
       <FormField

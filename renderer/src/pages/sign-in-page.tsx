@@ -7,7 +7,7 @@ import { contract, type SessionInfo } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { CenteredCard } from '../components/centered-card.tsx';
 import { FormField } from '../components/form-field.tsx';
-import { useForm } from '../hooks/use-form.ts';
+import { submitHandler, useForm } from '../hooks/use-form.ts';
 
 export type SignedOutView = 'signIn' | 'forgotPassword' | 'redeemCode';
 
@@ -18,11 +18,10 @@ export function SignInPage({ onSignedIn, go, notice }: { onSignedIn: (s: Session
       {notice && <Alert severity="info" sx={{ mb: 1 }}>{notice}</Alert>}
       <form
         noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={submitHandler(async () => {
           const session = await form.submit(contract.signIn.input, (v) => call('signIn', v));
           if (session) onSignedIn(session);
-        }}
+        })}
       >
         <FormField form={form} name="email" label="Email" type="email" autoComplete="username" autoFocus required />
         <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" required />

@@ -20,7 +20,10 @@ describe('the schedule', () => {
     try {
       let checks = 0;
       let runs = 0;
-      const schedule = new BackupSchedule({ isDue: () => (checks++, true), run: async () => void runs++, logError: () => {} });
+      const schedule = new BackupSchedule({ isDue: () => (checks++, true), run: () => {
+        runs++;
+        return Promise.resolve();
+      }, logError: () => {} });
       schedule.start();
       await vi.advanceTimersByTimeAsync(START_GRACE_MS - 1);
       expect(checks).toBe(0);

@@ -70,13 +70,13 @@ function runDriver(s: Scenario, killAt: string, killAfterMs?: number): Promise<D
     let output = '';
     let restoringAt = 0;
     child.stdout.on('data', (d) => {
-      output += d;
+      output += String(d);
       if (!restoringAt && output.includes('restoring')) {
         restoringAt = performance.now();
         if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       }
     });
-    child.stderr.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += String(d)));
     child.on('exit', (_code, signal) => resolve({ signal, output, restoreMs: performance.now() - restoringAt }));
   });
 }

@@ -65,7 +65,10 @@ describe('the restore swap', () => {
   it.each([
     ['before anything moved', (_f: Folder) => {}, 'rolled-back', 3],
     ['between the two renames', (f: Folder) => fs.renameSync(f.current, f.saved), 'rolled-back', 3],
-    ['after the new file was in place', (f: Folder) => (fs.renameSync(f.current, f.saved), fs.renameSync(f.incoming, f.current)), 'completed', 1],
+    ['after the new file was in place', (f: Folder) => {
+        fs.renameSync(f.current, f.saved);
+        fs.renameSync(f.incoming, f.current);
+      }, 'completed', 1],
   ] as const)('finishes or rolls back a swap interrupted %s', (_when, crashAfter, outcome, expectedRows) => {
     const f = folder();
     fs.mkdirSync(path.dirname(f.saved));

@@ -70,7 +70,7 @@ describe('signing in', () => {
     for (let i = 0; i < 10; i++) expect(await attempt()).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
     const locked = await c.call('signIn', { email: ADMIN.email, password: GOOD_PASSWORD }); // even the right password
     expect(locked).toMatchObject({ ok: false, error: { code: 'THROTTLED', retryAfterSeconds: 15 } });
-    expect(locked.ok === false && locked.error.message).toBe('Too many failed sign-in attempts. Try again in 15 seconds.');
+    expect(!locked.ok && locked.error.message).toBe('Too many failed sign-in attempts. Try again in 15 seconds.');
     t.clock.advance(15_000);
     expect(await attempt()).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
     expect(await attempt()).toMatchObject({ ok: false, error: { code: 'THROTTLED', retryAfterSeconds: 43 } }); // 15 × 2^1.5
@@ -128,7 +128,7 @@ describe('passwords', () => {
     const tooLong = 'é'.repeat(37); // 37 characters, 74 bytes
     const result = await t.caller().call('createFirstAdmin', { ...ADMIN, password: tooLong });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'password' } });
-    expect(result.ok === false && result.error.message).toMatch(/72 bytes/);
+    expect(!result.ok && result.error.message).toMatch(/72 bytes/);
     const exactly72 = 'a-fine-passphrase-'.repeat(4); // 72 ASCII bytes
     expect(await t.caller().call('createFirstAdmin', { ...ADMIN, password: exactly72 })).toMatchObject({ ok: true });
   });
@@ -144,7 +144,7 @@ describe('passwords', () => {
     const t = await startTestRoster();
     const result = await t.caller().call('createFirstAdmin', { ...ADMIN, password: 'QAZWSXEDCRFV' });
     expect(result).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD', field: 'password' } });
-    expect(result.ok === false && result.error.message).toMatch(/commonly used/);
+    expect(!result.ok && result.error.message).toMatch(/commonly used/);
   });
 
   it('refuses easily guessed patterns, without composition rules', async () => {

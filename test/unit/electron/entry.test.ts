@@ -82,6 +82,8 @@ describe('the Electron entry', () => {
     expect([...fake.ipc.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `roster:${m}`).sort());
     const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     expect(await fake.ipc.get('roster:getStatus')!(fromWindow, {})).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
+    // Another window's contents: the fake's own fields with another id (the guard reads no prototype members).
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- see above
     const stranger = { ...fromWindow, sender: { ...window.webContents, id: 999, mainFrame: window.webContents.mainFrame } };
     expect(await fake.ipc.get('roster:getStatus')!(stranger, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 

@@ -38,9 +38,10 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     recorder.windows.push(this);
   }
-  async loadURL(url: string) {
+  loadURL(url: string) {
     this.loadedUrl = url;
     this.webContents.mainFrame.url = url;
+    return Promise.resolve();
   }
   show() {
     this.shown = true;

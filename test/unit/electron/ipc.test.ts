@@ -73,7 +73,7 @@ describe('registerIpc', () => {
   ])('refuses %s with FORBIDDEN', async (_label, id, frame) => {
     const { windows, invoke } = await setUp();
     windows.add(1);
-    expect(await invoke('getStatus', eventFrom(id as number, frame as FrameSpec))).toEqual(FORBIDDEN_SENDER);
+    expect(await invoke('getStatus', eventFrom(id, frame as FrameSpec))).toEqual(FORBIDDEN_SENDER);
   });
 
   it('keeps one session per window: signing in in one window does not sign in another', async () => {

@@ -18,8 +18,12 @@ const hook = require('../../../scripts/electron-fuses.cjs') as FusesHook;
 const fuses = require('@electron/fuses') as { FuseV1Options: Record<string, number | string>; FuseVersion: Record<string, number> };
 
 async function loadConfig(): Promise<Record<string, unknown>> {
-  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
-  const { DebugLogger } = require('builder-util');
+  // electron-builder's internals ship no types for these two.
+  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+    getConfig: (root: string, file: string, overrides: null) => Promise<Record<string, unknown>>;
+    validateConfiguration: (config: Record<string, unknown>, log: unknown) => Promise<void>;
+  };
+  const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
   const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
   await validateConfiguration(config, new DebugLogger(false)); // throws on anything electron-builder rejects
   return config;
@@ -33,7 +37,7 @@ describe('electron-builder.yml', () => {
 
   it('ships the entry package.json points at, and its preload and renderer', async () => {
     const config = await loadConfig();
-    const main = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).main;
+    const { main } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
     // electron-builder normalises `files` into [{ filter: [...] }].
     const patterns = (config.files as ({ filter: string[] } | string)[]).flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
     expect(patterns).toEqual(expect.arrayContaining([main, 'dist/preload/electron.cjs', 'dist/renderer/**']));

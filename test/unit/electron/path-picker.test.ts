@@ -22,12 +22,12 @@ describe('the Backups pickers', () => {
 
   it('attach the dialog to Roster\'s window when it has one', async () => {
     const calls: unknown[][] = [];
-    const dialog = { showOpenDialog: async (...args: unknown[]) => (calls.push(args), { canceled: false, filePaths: ['/picked'] }) };
-    const window = {} as import('electron').BrowserWindow;
-    const withWindow = dialogPathPicker(dialog as never, () => window, () => '/d');
+    const dialog = { showOpenDialog: (...args: unknown[]) => (calls.push(args), Promise.resolve({ canceled: false, filePaths: ['/picked'] })) };
+    const window = Object.create(null) as import('electron').BrowserWindow; // only its identity is checked
+    const withWindow = dialogPathPicker(dialog, () => window, () => '/d');
     expect(await withWindow.pick('folder')).toBe('/picked');
     expect(calls[0]![0]).toBe(window);
-    const without = dialogPathPicker(dialog as never, () => null, () => '/d');
+    const without = dialogPathPicker(dialog, () => null, () => '/d');
     expect(await without.pick('file')).toBe('/picked');
     expect(calls[1]).toHaveLength(1);
   });

@@ -35,6 +35,8 @@ function runPreload(code: string) {
     return electron;
   };
   const module = { exports: {} };
+  // Runs the built CommonJS preload as Electron would, with a stub `require`: that is the point of the test.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- see above
   new Function('require', 'module', 'exports', code)(requireStub, module, module.exports);
   return { exposed, invoked };
 }

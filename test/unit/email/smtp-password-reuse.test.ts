@@ -11,7 +11,7 @@ describe('Trust 5: the stored SMTP password does not follow a change of server',
     const other = await startSink({ plaintext: true });
     const moved = await admin.call('saveEmailSettings', other.settings({ password: '', security: 'starttls' }));
     expect(moved).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'password' } });
-    expect(moved.ok === false && moved.error.message).toMatch(/kept only while server, port, security and username stay the same/);
+    expect(!moved.ok && moved.error.message).toMatch(/kept only while server, port, security and username stay the same/);
     const weaker = await admin.call('saveEmailSettings', sink.settings({ password: '', security: 'none', allowPasswordWithoutTls: true }));
     expect(weaker).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'password' } });
     expect(other.messages).toHaveLength(0);

@@ -44,7 +44,7 @@ describe('editing people', () => {
     const { person, temporaryPassword } = await addPerson(admin, 'Grace');
     const edited = await admin.ok('editPerson', { id: person.id, firstName: 'Grace', lastName: 'Hopper', email: ' G.Hopper@Example.org ' });
     expect(edited).toMatchObject({ person: { lastName: 'Hopper', email: 'g.hopper@example.org' }, invite: null });
-    const details = JSON.parse(t.roster.db.prepare("SELECT details FROM audit_log WHERE action = 'person_edited'").pluck().get() as string);
+    const details = JSON.parse(t.roster.db.prepare("SELECT details FROM audit_log WHERE action = 'person_edited'").pluck().get() as string) as { changes: unknown };
     expect(details.changes).toEqual({ lastName: { from: 'Tester', to: 'Hopper' }, email: { from: 'grace@example.org', to: 'g.hopper@example.org' } });
     // The email is the login: the old one no longer signs in, the new one does.
     expect(await t.caller().call('signIn', { email: 'grace@example.org', password: temporaryPassword })).toMatchObject({ ok: false });

@@ -95,13 +95,13 @@ describe('PeopleLoader', () => {
           asked.push(`list ${input.query}`);
           return rows.run(input);
         },
-        countPeople: async (input) => {
+        countPeople: (input) => {
           asked.push(`count ${input.query}`);
-          return { total: input.query.length };
+          return Promise.resolve({ total: input.query.length });
         },
-        tabCounts: async () => {
+        tabCounts: () => {
           asked.push('tabCounts');
-          return { active: 1, deactivated: 0 };
+          return Promise.resolve({ active: 1, deactivated: 0 });
         },
       },
       {

@@ -21,15 +21,15 @@ function recordQueries(f: (db: Db) => void): { sql: string; params: unknown[] }[
   const seen: { sql: string; params: unknown[] }[] = [];
   const spy = new Proxy(db, {
     get(target, prop) {
-      if (prop !== 'prepare') return Reflect.get(target, prop);
+      if (prop !== 'prepare') return Reflect.get(target, prop) as unknown;
       return (sql: string) => {
         const stmt = target.prepare(sql);
         const wrap = (s: typeof stmt): typeof stmt =>
           new Proxy(s, {
             get(t, p) {
               if (p === 'raw' || p === 'pluck') return (...a: unknown[]) => wrap((t[p] as (...x: unknown[]) => typeof stmt).apply(t, a));
-              if (p === 'all' || p === 'get') return (...params: unknown[]) => (seen.push({ sql, params }), (t[p] as (...x: unknown[]) => unknown).apply(t, params));
-              return Reflect.get(t, p);
+              if (p === 'all' || p === 'get') return (...params: unknown[]) => (seen.push({ sql, params }), t[p](...params));
+              return Reflect.get(t, p) as unknown;
             },
           });
         return wrap(stmt);

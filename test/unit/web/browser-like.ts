@@ -13,7 +13,7 @@ export function request(port: number, opts: { method?: string; path: string; hea
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
       let body = '';
-      res.on('data', (d) => (body += d));
+      res.on('data', (d) => (body += String(d)));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on('error', reject);
@@ -67,7 +67,7 @@ export class BrowserLike {
         headers: { origin: this.origin, 'content-type': 'application/json' },
         body: JSON.stringify({ ticket }),
       });
-      if (claim.status === 200) this.stored.set('roster.bridgeKey', JSON.parse(claim.body).key);
+      if (claim.status === 200) this.stored.set('roster.bridgeKey', (JSON.parse(claim.body) as { key: string }).key);
     }
     return page;
   }

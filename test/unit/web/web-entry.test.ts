@@ -20,8 +20,8 @@ interface Run {
 function startWeb(args: string[], command: string[] = [ENTRY], env: NodeJS.ProcessEnv = process.env) {
   const child = spawn(process.execPath, [...command, '--no-open', '--port', '0', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const run: Run = { stdout: '', stderr: '', code: null };
-  child.stdout.on('data', (d) => (run.stdout += d));
-  child.stderr.on('data', (d) => (run.stderr += d));
+  child.stdout.on('data', (d) => (run.stdout += String(d)));
+  child.stderr.on('data', (d) => (run.stderr += String(d)));
   const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ ...run, code })));
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
@@ -153,7 +153,7 @@ function rawRequest(port: number, text: string): Promise<string> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.end(text));
     let answer = '';
-    socket.on('data', (d) => (answer += d));
+    socket.on('data', (d) => (answer += String(d)));
     socket.on('close', () => resolve(answer));
     socket.on('error', () => resolve(answer));
   });

@@ -230,7 +230,7 @@ describe('browser mode', () => {
       const req = http.request({ host: '127.0.0.1', port, agent, method: 'POST', path: '/api/getStatus', headers }, (res) => {
         const localPort = res.socket.localPort!; // read now: the agent takes the socket back at the end
         let body = '';
-        res.on('data', (d) => (body += d));
+        res.on('data', (d) => (body += String(d)));
         res.on('end', () => resolve({ localPort, headers: res.headers, body }));
       });
       req.on('error', reject);

@@ -1,0 +1,81 @@
+// Deactivate (the row's "Remove"), Reactivate and Revoke invite: one confirm dialog, fed by one row of data each.
+import DialogContentText from '@mui/material/DialogContentText';
+import type { ReactNode } from 'react';
+import type { Person } from '../../../common/contract.ts';
+import { call } from '../api.ts';
+import { useSnackbar } from '../components/snackbar-provider.tsx';
+import { fullName } from '../format.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+
+export type PersonConfirmation = 'deactivate' | 'reactivate' | 'revokeInvite';
+
+interface Confirmation {
+  title: (name: string) => string;
+  confirmLabel: string;
+  destructive: boolean;
+  body: (person: Person, name: string) => ReactNode;
+  /** The one call to main; its refusal is shown in the dialog. */
+  run: (person: Person) => Promise<unknown>;
+  /** The snackbar once main has done it. */
+  done: (name: string) => string;
+}
+
+const CONFIRMATIONS: Record<PersonConfirmation, Confirmation> = {
+  // Their sessions end at once; nothing of theirs is deleted.
+  deactivate: {
+    title: (name) => `Deactivate ${name}?`,
+    confirmLabel: 'Deactivate',
+    destructive: true,
+    body: (_, name) => `${name} won't be able to log in anymore.`,
+    run: (person) => call('deactivatePerson', { id: person.id }),
+    done: (name) => `${name} has been deactivated.`,
+  },
+  // They keep their role and can sign in again.
+  reactivate: {
+    title: (name) => `Reactivate ${name}?`,
+    confirmLabel: 'Reactivate',
+    destructive: false,
+    body: (person, name) => `${name} will be able to sign in again with their current password, as ${person.role === 'admin' ? 'an Admin' : 'a User'}.`,
+    run: (person) => call('reactivatePerson', { id: person.id }),
+    done: (name) => `${name} has been reactivated.`,
+  },
+  // The code they were sent stops working.
+  revokeInvite: {
+    title: (name) => `Revoke ${name}'s invite?`,
+    confirmLabel: 'Revoke invite',
+    destructive: true,
+    body: (person, name) =>
+      `The invite sent to ${person.email} will stop working and ${name} moves to Deactivated. Nothing is deleted; you can reactivate them and resend an invite later.`,
+    run: (person) => call('revokeInvite', { id: person.id }),
+    done: (name) => `${name}'s invite has been revoked.`,
+  },
+};
+
+interface Props {
+  kind: PersonConfirmation;
+  person: Person;
+  onClose: () => void;
+  onSettled: () => void;
+}
+
+export function PersonConfirmDialog({ kind, person, onClose, onSettled }: Props) {
+  const notify = useSnackbar();
+  const c = CONFIRMATIONS[kind];
+  const name = fullName(person);
+  return (
+    <ConfirmDialog
+      title={c.title(name)}
+      confirmLabel={c.confirmLabel}
+      destructive={c.destructive}
+      onClose={onClose}
+      onSettled={onSettled}
+      onConfirm={async () => {
+        await c.run(person);
+        notify(c.done(name));
+        onClose();
+      }}
+    >
+      <DialogContentText>{c.body(person, name)}</DialogContentText>
+    </ConfirmDialog>
+  );
+}
