@@ -156,9 +156,31 @@ test('a row changed with plain SQL is named as the break', async ({ page, roster
   await expect(page.getByTestId('log-verification')).toContainText(`The log's chain breaks at entry ${id}`);
 });
 
+/** The same People actions as peopleActions, through the API the People page calls (fewer screens to draw). */
+async function peopleActionsByApi(page: Page) {
+  const done = await page.evaluate(async () => {
+    const r = window.roster;
+    const grace = await r.addPerson({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@old.test' });
+    if (!grace.ok) return grace;
+    const id = grace.value.person.id;
+    for (const step of [
+      () => r.editPerson({ id, firstName: 'Grace', lastName: 'Hopper', email: 'grace@new.test' }),
+      () => r.setRole({ id, role: 'admin', expectedRole: 'user' }),
+      () => r.deactivatePerson({ id }),
+      () => r.addPerson({ firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com' }),
+    ]) {
+      const result = await step();
+      if (!result.ok) return result;
+    }
+    return { ok: true };
+  });
+  expect(done).toEqual({ ok: true });
+  await page.reload(); // the People page shows what was done
+}
+
 test('the Activity page is axe-clean and works from the keyboard; screenshot for the README', async ({ page, roster }) => {
   await createAdmin(page, roster);
-  await peopleActions(page);
+  await peopleActionsByApi(page);
   await page.getByRole('tab', { name: 'People' }).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
