@@ -42,7 +42,7 @@ const reasonWords: Record<string, string> = {
 /** before → after for each field of a `changes` map ({ field: { from, to } }), with a label per field. */
 function changeList(changes: unknown, labels: Record<string, string>, show: (field: string, v: unknown) => string = (_, v) => text(v)): Change[] {
   if (!changes || typeof changes !== 'object') return [];
-  return Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>).map(([field, c]) => ({
+  return Object.entries(changes as Record<string, { from?: unknown; to?: unknown } | null | undefined>).map(([field, c]) => ({
     label: labels[field] ?? field,
     from: show(field, c?.from),
     to: show(field, c?.to),
@@ -79,7 +79,7 @@ export const WORDING: { [A in AuditAction]: Words } = {
   person_added: (e) => `${actor(e)} added ${target(e)} (${address(e)}), ${delivery(e.details)}`,
   person_edited: (e) => {
     const changes = changeList(e.details.changes, PERSON_FIELDS);
-    const only = changes.length === 1 ? changes[0]! : null;
+    const only = changes.length === 1 ? (changes[0] ?? null) : null;
     const sentence = only
       ? `${actor(e)} changed ${possessive(target(e))} ${only.label.toLowerCase()} from ${only.from} to ${only.to}`
       : `${actor(e)} edited ${possessive(target(e))} details`;
@@ -159,7 +159,7 @@ export const WORDING: { [A in AuditAction]: Words } = {
 export function describeEntry(entry: Entry & { action: AuditAction }): Wording {
   const wording = WORDING[entry.action] as Words | undefined;
   // Only a row written by something other than Roster can have an action outside the table.
-  if (!wording) return { sentence: `An entry Roster does not know ("${String(entry.action).slice(0, 60)}")`, changes: [] };
+  if (!wording) return { sentence: `An entry Roster does not know ("${entry.action.slice(0, 60)}")`, changes: [] };
   const words = wording(entry);
   return typeof words === 'string' ? { sentence: words, changes: [] } : words;
 }

@@ -52,7 +52,7 @@ export const activityFilterFields = {
 const activityFilter = z
   .object(activityFilterFields)
   .strict()
-  .refine((f) => f.from === null || f.to === null || f.from < f.to, { message: 'The start of the range must come before its end.', path: ['from'] });
+  .refine((f) => f.from === null || f.to === null || f.from < f.to, { error: 'The start of the range must come before its end.', path: ['from'] });
 
 export const activityFilterInput = activityFilter;
 export type ActivityFilter = z.output<typeof activityFilter>;
@@ -73,7 +73,7 @@ export const listActivityInput = z
       .default({ kind: 'first' }),
   })
   .strict()
-  .refine((f) => f.from === null || f.to === null || f.from < f.to, { message: 'The start of the range must come before its end.', path: ['from'] });
+  .refine((f) => f.from === null || f.to === null || f.from < f.to, { error: 'The start of the range must come before its end.', path: ['from'] });
 export type ListActivityInput = z.input<typeof listActivityInput>;
 
 /** The chain check: intact to the newest entry, or the first entry where it breaks, and the head record's state. */

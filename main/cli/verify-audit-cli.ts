@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
   try {
     const columns = db.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all();
-    if (!columns.includes('hash')) fail(`This database predates the hash chain (schema ${db.pragma('user_version', { simple: true })}). Start Roster once to upgrade it; the upgrade chains the entries it has.`);
+    if (!columns.includes('hash')) fail(`This database predates the hash chain (schema ${String(db.pragma('user_version', { simple: true }))}). Start Roster once to upgrade it; the upgrade chains the entries it has.`);
     const started = performance.now();
     const result = await verifyChain(db, { head: readHeadRecord(dataDir), now: Date.now, sliceMs: 1000 });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -56,4 +56,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => fail(err.stack ?? err.message));
+main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));

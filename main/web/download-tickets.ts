@@ -18,14 +18,14 @@ export class DownloadTickets implements FileDelivery {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async deliver(file: ExportFile): Promise<ExportOutcome> {
+  deliver(file: ExportFile): Promise<ExportOutcome> {
     const now = this.now();
     // Spent and expired tickets are remembered for a while (to say "used" or "expired"), then forgotten.
     for (const [id, t] of this.tickets) if (t.expiresAt + 10 * DOWNLOAD_LIFETIME_MS < now) this.tickets.delete(id);
     const ticket = randomBytes(32).toString('base64url');
     const expiresAt = now + DOWNLOAD_LIFETIME_MS;
     this.tickets.set(digest(ticket), { file, expiresAt });
-    return { kind: 'download', url: `${DOWNLOAD_PATH}${ticket}`, expiresAt: new Date(expiresAt).toISOString() };
+    return Promise.resolve({ kind: 'download', url: `${DOWNLOAD_PATH}${ticket}`, expiresAt: new Date(expiresAt).toISOString() });
   }
 
   /** Spends a ticket: its file the first time within its lifetime, else why not. */

@@ -32,13 +32,14 @@ export async function receiveUpload(req: http.IncomingMessage, files: ImportFile
   if (Number(req.headers['content-length']) > limit) return tooLarge(limit);
   const target = files.newUploadPath();
   let size = 0;
-  let over = false;
+  let over = false as boolean; // `as`: set in the stream's callback, which the compiler cannot follow
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > limit) {
         over = true;
-        return done(new Error('over the limit'));
+        done(new Error('over the limit'));
+        return;
       }
       done(null, chunk);
     },

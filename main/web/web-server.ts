@@ -120,9 +120,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   /** POST /upload/import: a CSV file to import, from a tab with a key (import-upload.ts). */
   async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse) {
     const verdict = checkApiRequest(req.headers, port, (key) => keys.has(key));
-    if (!verdict.ok) return sendJson(res, verdict.status, refusal(verdict.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', `Refused: ${verdict.reason}.`));
-    if (req.method !== 'POST') return sendJson(res, 405, refusal('BAD_REQUEST', 'Use POST.'), { Allow: 'POST' });
-    if (!options.uploads) return sendJson(res, 404, refusal('NOT_SUPPORTED', 'Importing is not available here.'));
+    if (!verdict.ok) { sendJson(res, verdict.status, refusal(verdict.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', `Refused: ${verdict.reason}.`)); return; }
+    if (req.method !== 'POST') { sendJson(res, 405, refusal('BAD_REQUEST', 'Use POST.'), { Allow: 'POST' }); return; }
+    if (!options.uploads) { sendJson(res, 404, refusal('NOT_SUPPORTED', 'Importing is not available here.')); return; }
     const answer = await receiveUpload(req, options.uploads);
     sendJson(res, answer.status, answer.body, answer.status === 413 ? { Connection: 'close' } : {});
   }
@@ -149,18 +149,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   /** GET /download/<ticket>: streams an export once, as an attachment, if its admin may still have it. */
   async function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, ticket: string) {
     const verdict = checkDownloadRequest(req.headers, port);
-    if (!verdict.ok) return send(res, verdict.status, `Refused: ${verdict.reason}.`, 'text/plain; charset=utf-8');
-    if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'GET' });
+    if (!verdict.ok) { send(res, verdict.status, `Refused: ${verdict.reason}.`, 'text/plain; charset=utf-8'); return; }
+    if (req.method !== 'GET') { send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'GET' }); return; }
     const claimed = options.downloads?.claim(ticket) ?? { state: 'unknown' as const };
     if (claimed.state !== 'live') {
       const why = claimed.state === 'used' ? 'was already used' : claimed.state === 'expired' ? 'has expired (links work for 60 seconds)' : 'is not one Roster made';
-      return send(res, claimed.state === 'unknown' ? 404 : 410, `This download link ${why}. Export again from Roster.`, 'text/plain; charset=utf-8');
+      send(res, claimed.state === 'unknown' ? 404 : 410, `This download link ${why}. Export again from Roster.`, 'text/plain; charset=utf-8'); return;
     }
     const { file } = claimed;
     try {
       file.authorise();
     } catch (err) {
-      return send(res, 403, `Refused: ${(err as Error).message}`, 'text/plain; charset=utf-8');
+      send(res, 403, `Refused: ${(err as Error).message}`, 'text/plain; charset=utf-8'); return;
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -222,7 +222,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname === CLAIM_PATH) return handleClaim(req, res);
     if (url.pathname === IMPORT_UPLOAD_PATH) return handleUpload(req, res);
     if (url.pathname.startsWith(DOWNLOAD_PATH)) return handleDownload(req, res, url.pathname.slice(DOWNLOAD_PATH.length, DOWNLOAD_PATH.length + 100));
-    return handleStatic(req, res, url);
+    handleStatic(req, res, url);
   }
 
   // The one error boundary: whatever a request does, it gets an answer or a closed socket, never a dead server.

@@ -19,8 +19,8 @@ const DAY = 86_400_000;
 export async function benchActivity(dataDir: string, runs: number, rows: Row[], log: (s: string) => void): Promise<void> {
   const exportPath = path.join(dataDir, 'bench-activity-export.csv');
   // The Electron adapter with its dialog answered at once: what is timed is main writing the file.
-  const dialog = { showSaveDialog: async () => ({ canceled: false, filePath: exportPath }) };
-  const roster = await createRoster({ dataDir, fileDelivery: saveDialogDelivery(dialog as never, () => null, () => os.tmpdir()) });
+  const dialog = { showSaveDialog: () => Promise.resolve({ canceled: false, filePath: exportPath }) };
+  const roster = await createRoster({ dataDir, fileDelivery: saveDialogDelivery(dialog, () => null, () => os.tmpdir()) });
   const db = roster.db;
   const slot = new MemorySessionSlot();
   const call: Call = async (method, input) => {

@@ -6,9 +6,9 @@ import type { ExportFile, FileDelivery } from '../../main/core/exports/file-deli
 export class HeldDelivery implements FileDelivery {
   held: ExportFile[] = [];
 
-  async deliver(file: ExportFile): Promise<ExportOutcome> {
+  deliver(file: ExportFile): Promise<ExportOutcome> {
     this.held.push(file);
-    return { kind: 'download', url: '/download/test', expiresAt: new Date().toISOString() };
+    return Promise.resolve({ kind: 'download', url: '/download/test', expiresAt: new Date().toISOString() });
   }
 
   /** Writes the latest (or given) file as the download would, and returns its bytes. */

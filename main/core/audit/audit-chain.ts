@@ -26,7 +26,7 @@ export function canonical(e: ChainedFields): string {
 
 const sha256 = (data: string): Buffer =>
   // crypto.hash (Node ≥ 20.12) is a one-shot without a Hash object per entry: ~2x faster over millions of entries.
-  typeof crypto.hash === 'function' ? (crypto.hash('sha256', data, 'buffer') as unknown as Buffer) : crypto.createHash('sha256').update(data).digest();
+  typeof crypto.hash === 'function' ? (crypto.hash('sha256', data, 'buffer')) : crypto.createHash('sha256').update(data).digest();
 
 export function entryHash(previous: Buffer, e: ChainedFields): Buffer {
   return sha256(`${previous.toString('hex')}|${canonical(e)}`);

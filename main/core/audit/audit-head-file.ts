@@ -17,11 +17,11 @@ export interface HeadRecord {
 }
 
 const isRecord = (v: unknown): v is HeadRecord => {
-  const r = v as HeadRecord;
+  const r = v as Partial<HeadRecord> | null | undefined;
   return (
     !!r &&
     Number.isSafeInteger(r.id) &&
-    r.id >= 0 &&
+    (r.id ?? -1) >= 0 &&
     typeof r.hash === 'string' &&
     /^[0-9a-f]{64}$/.test(r.hash) &&
     !!r.since &&

@@ -79,6 +79,7 @@ export class AuditHeadKeeper {
       }
       this.record = { ...this.record, id: head.id, hash: (head.hash ?? GENESIS).toString('hex') };
       await writeHeadRecord(this.dataDir, this.record);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by a follow() call made during the await
     } while (this.again);
   }
 

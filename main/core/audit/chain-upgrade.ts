@@ -11,7 +11,7 @@ export function chainExistingEntries(db: Db): void {
   const update = db.prepare('UPDATE audit_log SET hash = ? WHERE id = ?');
   let previous = GENESIS;
   // In batches: the connection cannot write while a statement is still iterating.
-  for (let after = 0, rows = read.all(after, BATCH); rows.length; after = rows[rows.length - 1]!.id, rows = read.all(after, BATCH)) {
+  for (let after = 0, rows = read.all(after, BATCH); rows.length; after = rows[rows.length - 1]?.id ?? after, rows = read.all(after, BATCH)) {
     for (const e of rows) {
       previous = entryHash(previous, e);
       update.run(previous, e.id);

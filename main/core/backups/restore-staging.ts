@@ -71,8 +71,9 @@ export async function readyIncoming(dataDir: string, options: ReadyOptions): Pro
         sessionsEnded,
         invitesAndResetsRevoked: revoked,
       });
-      const last = audit.head()!;
-      return { id: last.id, hash: last.hash!.toString('hex'), since: { id: last.id, at: options.now } };
+      const last = audit.head();
+      if (!last?.hash) throw new Error('the restored log has no chained newest entry'); // the entry just recorded
+      return { id: last.id, hash: last.hash.toString('hex'), since: { id: last.id, at: options.now } };
     }).immediate();
   } finally {
     closeDatabase(db); // checkpoints: the file alone is the whole database

@@ -87,10 +87,10 @@ export function readCsv(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): CsvT
   const delimiter = detectDelimiter(text);
   const rows: string[][] = [];
   const lines: number[] = [];
-  let headers: string[] | null = null;
+  let headers = null as string[] | null; // `as`: set in the parser's callback, which the compiler cannot follow
   let line = 1;
   let cursor = 0;
-  let problem: FileProblem | null = null;
+  let problem = null as FileProblem | null;
   Papa.parse<string[]>(text, {
     delimiter,
     newline: undefined,
@@ -102,11 +102,13 @@ export function readCsv(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): CsvT
       if (quotes) {
         const at = typeof quotes.index === 'number' ? quotes.index : cursor;
         problem = new FileProblem('QUOTES', `Line ${countLines(text, at + 1)}: a quoted cell is not closed (${quotes.message.toLowerCase()}). Check the quotes on that line.`);
-        return parser.abort();
+        parser.abort();
+        return;
       }
       if (row.length > limits.columns) {
         problem = new FileProblem('TOO_MANY_COLUMNS', `Line ${line}: a row with ${row.length.toLocaleString('en')} columns (at most ${limits.columns.toLocaleString('en')}). Is this the right file?`);
-        return parser.abort();
+        parser.abort();
+        return;
       }
       const rowLine = line;
       line += countNewlines(text, cursor, start + 1);
@@ -118,7 +120,8 @@ export function readCsv(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): CsvT
       }
       if (rows.length >= limits.rows) {
         problem = new FileProblem('TOO_MANY_ROWS', `The file has more than ${limits.rows.toLocaleString('en')} rows. Split it into smaller files.`);
-        return parser.abort();
+        parser.abort();
+        return;
       }
       rows.push(row);
       lines.push(rowLine);

@@ -22,7 +22,9 @@ async function load(): Promise<string> {
   if (!fs.existsSync(source)) throw new Error(`the import worker is missing (${built})`);
   const esbuild = await import('esbuild');
   const result = await esbuild.build({ ...IMPORT_WORKER_BUILD, entryPoints: [source], write: false, sourcemap: false });
-  return result.outputFiles![0]!.text;
+  const [bundle] = result.outputFiles;
+  if (!bundle) throw new Error('esbuild produced no import worker');
+  return bundle.text;
 }
 
 /** How the worker is bundled, here and in scripts/build.mjs: CommonJS for `eval`, the SQLite driver loaded by path. */

@@ -16,7 +16,8 @@ import type { Added, Opened, Request, WorkerSetup, WriteOrder, Written } from '.
 import { judgeRows, type CheckedRow } from './row-verdicts.ts';
 
 const setup = workerData as WorkerSetup;
-const port = parentPort!;
+if (!parentPort) throw new Error('the import worker runs only as a worker thread');
+const port = parentPort;
 const Driver = createRequire(setup.driverPath)(setup.driverPath) as typeof Database;
 
 let table: CsvTable | null = null;
@@ -59,8 +60,15 @@ function judge(next: ImportMapping): VerdictCounts {
   }
   mapping = next;
   byVerdict = new Map(VERDICTS.map((v) => [v, []]));
-  checked.forEach((c, i) => byVerdict.get(c.verdict)!.push(i));
-  return Object.fromEntries(VERDICTS.map((v) => [v, byVerdict.get(v)!.length])) as VerdictCounts;
+  checked.forEach((c, i) => byVerdict.get(c.verdict)?.push(i));
+  return Object.fromEntries(VERDICTS.map((v) => [v, byVerdict.get(v)?.length ?? 0])) as VerdictCounts;
+}
+
+/** The i-th item of a list built in step with the others (rows, lines, verdicts): a miss is a bug, said loudly. */
+function nth<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`no item ${i} of ${items.length}`);
+  return item;
 }
 
 const cell = (row: string[], column: number | null) => (column === null ? '' : (row[column] ?? '')).trim().slice(0, 300);
@@ -68,14 +76,14 @@ const cell = (row: string[], column: number | null) => (column === null ? '' : (
 function rows(verdict: ImportRow['verdict'] | null, offset: number, limit: number): { rows: ImportRow[]; total: number } {
   if (!table || !mapping) throw new Error('no file judged');
   const m = mapping;
-  const indexes = verdict ? byVerdict.get(verdict)! : null;
+  const indexes = verdict ? (byVerdict.get(verdict) ?? []) : null;
   const total = indexes ? indexes.length : checked.length;
   const out: ImportRow[] = [];
   for (let k = offset; k < Math.min(total, offset + limit); k++) {
-    const i = indexes ? indexes[k]! : k;
-    const row = table.rows[i]!;
-    const c = checked[i]!;
-    out.push({ line: table.lines[i]!, firstName: cell(row, m.firstName), lastName: cell(row, m.lastName), email: cell(row, m.email), role: cell(row, m.role), verdict: c.verdict, reason: c.reason });
+    const i = indexes ? nth(indexes, k) : k;
+    const row = nth(table.rows, i);
+    const c = nth(checked, i);
+    out.push({ line: nth(table.lines, i), firstName: cell(row, m.firstName), lastName: cell(row, m.lastName), email: cell(row, m.email), role: cell(row, m.role), verdict: c.verdict, reason: c.reason });
   }
   return { rows: out, total };
 }
@@ -85,6 +93,7 @@ const PROGRESS_EVERY = 2000;
 /** Every "will be added" row, in one IMMEDIATE transaction: the person, their invite code and their audit entry. */
 function write(order: WriteOrder): Written {
   if (!table) throw new Error('no file judged');
+  const judged = table; // the transaction's callback cannot see the narrowing
   const db = connect(false);
   try {
     const users = new UsersRepo(db);
@@ -110,7 +119,7 @@ function write(order: WriteOrder): Written {
         }
         const code = codes.issueForNewPerson(id, 'invite', now, order.codeLifetimeMs);
         entries.push({ at: now, actorId, action: 'person_added', targetId: id, details: { email: c.person.email, role: c.person.role, delivery: order.byEmail ? 'email' : 'invite_code', via: 'import' } });
-        batch.push({ line: table!.lines[i]!, personId: id, firstName: c.person.firstName, lastName: c.person.lastName, email: c.person.email, code });
+        batch.push({ line: nth(judged.lines, i), personId: id, firstName: c.person.firstName, lastName: c.person.lastName, email: c.person.email, code });
         added++;
         if (added % PROGRESS_EVERY === 0) {
           audit.recordMany(entries);
@@ -121,7 +130,7 @@ function write(order: WriteOrder): Written {
         }
       });
       audit.recordMany(entries);
-      audit.record(now, actorId, 'people_imported', null, { file: order.fileName, rows: table!.rows.length, added, skipped: table!.rows.length - added, delivery: order.byEmail ? 'email' : 'invite_code' });
+      audit.record(now, actorId, 'people_imported', null, { file: order.fileName, rows: judged.rows.length, added, skipped: judged.rows.length - added, delivery: order.byEmail ? 'email' : 'invite_code' });
     }).immediate();
     port.postMessage({ added: batch });
     port.postMessage({ progress: added });

@@ -44,7 +44,9 @@ export function* viewRows(db: Db, view: PeopleView): Generator<UserRow> {
     const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: BATCH, offset: 0, after });
     yield* rows;
     if (rows.length < BATCH) return;
-    after = spec.values(rows[rows.length - 1]!);
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    after = spec.values(last);
   }
 }
 
@@ -54,7 +56,7 @@ export class PeopleExport {
   async export(view: PeopleView, ctx: CallContext): Promise<ExportOutcome> {
     if (!this.d.delivery) throw new AppError('NOT_SUPPORTED', 'Exporting needs the desktop app or browser mode.');
     const actor = signedInUser(ctx);
-    const { db, audit, clock } = this.d;
+    const { audit, clock } = this.d;
     const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
     const outcome = await this.d.delivery.deliver({
       fileName: `roster-people-${view.tab}-${stamp}.csv`,

@@ -60,7 +60,8 @@ export class PeopleImport {
   /** Why other writes must wait now (an import's transaction holds the database), or null. */
   writesHeld(): string | null {
     if (!this.writing) return null;
-    const s = this.writing.status!;
+    const s = this.writing.status;
+    if (!s) return 'Roster is saving an import. Try again in a few seconds.';
     return `Roster is saving an import (${s.written.toLocaleString('en')} of ${s.toWrite.toLocaleString('en')} people). Try again in a few seconds.`;
   }
 
@@ -130,11 +131,11 @@ export class PeopleImport {
           }
           for (const a of im.added) if (settings) a.code = ''; // the invites hold them now, until each is tried
         },
-        (err: Error) => {
+        (err: unknown) => {
           this.writing = null;
           im.added = [];
           status.phase = 'failed';
-          status.error = err instanceof AppError ? err.message : `The import failed and nothing was added (${err.message}).`;
+          status.error = err instanceof AppError ? err.message : `The import failed and nothing was added (${err instanceof Error ? err.message : String(err)}).`;
         },
       )
       .catch((err: unknown) => this.d.logError('confirmImport', err)); // after the commit: the people are in
@@ -156,10 +157,11 @@ export class PeopleImport {
   async fallbackPassword(input: ParsedInput<'importFallbackPassword'>, ctx: CallContext): Promise<Delivery> {
     const im = this.get(input.importId);
     const failure = im.invites?.failed.find((f) => f.personId === input.personId);
-    if (!failure) throw new AppError('NOT_FOUND', 'That row has no failed invite in this import.');
-    if (im.invites!.busy) throw new AppError('BUSY', 'The invites are still being sent.');
+    const invites = im.invites;
+    if (!failure || !invites) throw new AppError('NOT_FOUND', 'That row has no failed invite in this import.');
+    if (invites.busy) throw new AppError('BUSY', 'The invites are still being sent.');
     const { delivery } = await this.d.credentials.temporaryPasswordForInvite(input.personId, ctx, failure.reason);
-    im.invites!.settled(input.personId);
+    invites.settled(input.personId);
     return delivery;
   }
 
@@ -268,7 +270,7 @@ export class PeopleImport {
     for (let offset = 0; offset < total; offset += REPORT_PAGE) {
       const page = await im.session.rows(null, offset, REPORT_PAGE);
       for (const r of page.rows) {
-        yield [r.line, r.email, outcome(r.verdict, r.reason, byLine.get(r.line), failed, emailed, im.status!.phase === 'failed')];
+        yield [r.line, r.email, outcome(r.verdict, r.reason, byLine.get(r.line), failed, emailed, im.status?.phase === 'failed')];
       }
     }
   }

@@ -27,13 +27,13 @@ export function checkRow(row: string[], mapping: ImportMapping): CheckedRow {
   if (first.length > NAME_MAX || last.length > NAME_MAX) return fail('tooLong', `Names can be at most ${NAME_MAX} characters.`);
   for (const [rule, value] of [[firstNameRule, first], [lastNameRule, last]] as const) {
     const parsed = rule.safeParse(value);
-    if (!parsed.success) return fail('invalidName', parsed.error.issues[0]!.message);
+    if (!parsed.success) return fail('invalidName', parsed.error.issues[0]?.message ?? 'Names cannot contain control characters.');
   }
   if (!rawEmail) return fail('invalidEmail', 'Email is missing.');
   if (rawEmail.length > EMAIL_MAX) return fail('tooLong', `Email must be at most ${EMAIL_MAX} characters.`);
   const email = emailField.safeParse(rawEmail);
   if (!email.success) return fail('invalidEmail', `“${rawEmail.slice(0, 80)}” is not a valid email address.`);
-  const role = Object.hasOwn(ROLES, roleText) ? ROLES[roleText]! : null;
+  const role = Object.hasOwn(ROLES, roleText) ? (ROLES[roleText] ?? null) : null;
   if (!role) return fail('unknownRole', `“${roleText.slice(0, 40)}” is not a role Roster knows (User or Admin).`);
   return { verdict: 'add', reason: null, person: { firstName: first, lastName: last, email: email.data, role } };
 }

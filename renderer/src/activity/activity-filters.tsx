@@ -28,7 +28,10 @@ export function ActivityFiltersBar({ filters, onChange }: { filters: ActivityFil
   const applyDays = (next: { first: string; last: string }) => {
     setDays(next);
     const range = customRange(next.first, next.last);
-    if ('error' in range) return setRangeError(range.error);
+    if ('error' in range) {
+      setRangeError(range.error);
+      return;
+    }
     setRangeError(null);
     onChange({ ...filters, ...range });
   };

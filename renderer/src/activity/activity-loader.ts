@@ -49,7 +49,10 @@ export class ActivityLoader {
       ({ view, page }) => api.listActivity({ ...view.filter, pageSize: view.pageSize, page }),
       (req, outcome) => {
         if (this.disposed) return;
-        if (!outcome.ok) return events.rowsFailed(req, outcome.error);
+        if (!outcome.ok) {
+          events.rowsFailed(req, outcome.error);
+          return;
+        }
         events.rows(req, outcome.value);
         this.countIfNew(req.view.filter);
       },

@@ -103,6 +103,8 @@ const Entry = memo(function Entry({ entry, now }: { entry: ActivityEntry; now: n
 });
 
 export const ActivityTable = memo(function ActivityTable({ entries }: { entries: ActivityEntry[] }) {
+  // "how long ago" is as of this drawing; a new page of entries draws again.
+  // eslint-disable-next-line react-hooks/purity -- see above
   const now = Date.now();
   return (
     <>

@@ -33,6 +33,8 @@ export function LogVerification() {
       setChecking(false);
     }
   }, []);
+  // Checking starts when the page opens: its "Checking…" state is set by the check itself.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
   useEffect(() => void check(false), [check]);
 
   const again = (

@@ -23,6 +23,7 @@ export function PersonPicker({ value, onChange }: { value: PersonChoice | null; 
   const alive = useRef(true);
   // Each keystroke asks at once; while one search flies only the newest text waits, and only its answer is shown.
   const [finder] = useState(
+    // eslint-disable-next-line react-hooks/refs -- the callback reads `alive` when an answer arrives, after render
     () =>
       new LatestOnly<string, PersonChoice[]>(findPeople, (_, outcome) => {
         if (!alive.current) return;

@@ -88,14 +88,18 @@ export function useActivityList(initial: ActivityFilters, sent: FirstPageCall | 
     setLoading(false);
   };
 
+  const firstCall = useRef(sent);
+  // The loader's callbacks run when answers arrive, after render: they read the refs (and the loader) then.
   const [loader] = useState(
+    // eslint-disable-next-line react-hooks/refs -- see above
     () =>
       new ActivityLoader(
         {
           listActivity: (input) => {
             // The call the opening click sent, when this is that very ask: taken once.
-            const early = sent && JSON.stringify(input) === sent.input ? sent.answer : null;
-            sent = null;
+            const first = firstCall.current;
+            const early = first && JSON.stringify(input) === first.input ? first.answer : null;
+            firstCall.current = null;
             return early ?? call('listActivity', input);
           },
           countActivity: (input) => call('countActivity', input),
@@ -111,6 +115,7 @@ export function useActivityList(initial: ActivityFilters, sent: FirstPageCall | 
             // A cursor from before a change may point nowhere now: start the view again from its newest page.
             if (err instanceof ApiError && err.code === 'VALIDATION' && err.field === 'page' && req.page.kind !== 'first') {
               latest.current.request = { view: req.view, page: FIRST };
+              // eslint-disable-next-line react-hooks/immutability -- runs on an answer, once `loader` is set
               loader.load(latest.current.request);
               return;
             }

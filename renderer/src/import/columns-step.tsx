@@ -44,7 +44,7 @@ function ColumnSelect({ field, headers, value, disabled, onChange }: { field: Im
   return (
     <FormControl size="small" sx={{ minWidth: 200 }}>
       <InputLabel id={id}>{IMPORT_FIELD_LABELS[field]}</InputLabel>
-      <Select labelId={id} label={IMPORT_FIELD_LABELS[field]} value={value ?? NONE} disabled={disabled} onChange={(e) => onChange(Number(e.target.value))}>
+      <Select labelId={id} label={IMPORT_FIELD_LABELS[field]} value={value ?? NONE} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
         <MenuItem value={NONE}>
           <em>Not in the file</em>
         </MenuItem>

@@ -29,7 +29,10 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   const finished = status && status.phase !== 'writing';
   const close = () => {
     // The codes are shown once: closing without them asks first.
-    if (codesWaiting && !closing) return setClosing(true);
+    if (codesWaiting && !closing) {
+      setClosing(true);
+      return;
+    }
     im.close();
     if (finished) onImported();
     onClose();
@@ -63,7 +66,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
       </DialogContent>
       <DialogActions>
         {!finished && step !== 'file' && (
-          <Button onClick={() => im.setStep(STEPS[stepIndex - 1]!.step)} disabled={!!im.busy || writing || !!status}>
+          <Button onClick={() => im.setStep(STEPS[stepIndex - 1]?.step ?? 'file')} disabled={!!im.busy || writing || !!status}>
             Back
           </Button>
         )}

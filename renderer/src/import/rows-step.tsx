@@ -21,7 +21,7 @@ export function RowsStep({ preview, onError }: { preview: ImportPreview; onError
     let live = true;
     call('importRows', { importId: preview.importId, verdict, offset: page * PAGE, limit: PAGE }).then(
       (r) => live && setRows(r),
-      (err: Error) => live && onError(err.message),
+      (err: unknown) => live && onError(err instanceof Error ? err.message : String(err)),
     );
     return () => {
       live = false;

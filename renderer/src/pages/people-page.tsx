@@ -13,7 +13,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportOutcome } from '../../../common/activity.ts';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
 import type { TabCounts } from '../people-loader.ts';
@@ -50,7 +50,9 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
   const rows = shown?.page.rows ?? NO_ROWS;
   // Export writes the view on screen; read when the button is pressed, so the heading is not drawn again per keystroke.
   const onScreen = useRef(list.view);
-  onScreen.current = shown?.view ?? list.view;
+  useEffect(() => {
+    onScreen.current = shown?.view ?? list.view;
+  });
   const exportView = useCallback(() => {
     const { tab, query, sort, direction } = onScreen.current;
     return call('exportPeople', { tab, query, sort, direction });

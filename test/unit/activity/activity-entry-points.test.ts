@@ -11,9 +11,9 @@ import { addPerson, addSignedInPerson, makeAdmin } from '../people/helpers.ts';
 /** A delivery that keeps the file for the test to write later (as a download link would). */
 class HeldDelivery implements FileDelivery {
   held: ExportFile[] = [];
-  async deliver(file: ExportFile): Promise<ExportOutcome> {
+  deliver(file: ExportFile): Promise<ExportOutcome> {
     this.held.push(file);
-    return { kind: 'download', url: '/download/test', expiresAt: new Date().toISOString() };
+    return Promise.resolve({ kind: 'download', url: '/download/test', expiresAt: new Date().toISOString() });
   }
   async text(file = this.held[this.held.length - 1]!): Promise<string> {
     const out = new PassThrough();

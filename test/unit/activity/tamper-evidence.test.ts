@@ -32,7 +32,7 @@ async function someHistory(): Promise<{ t: TestRoster; admin: Caller }> {
 /** Waits until the head record names the newest entry (it follows each write right after its transaction). */
 async function headSettled(t: TestRoster): Promise<void> {
   const newest = t.roster.db.prepare('SELECT MAX(id) FROM audit_log').pluck().get();
-  await expect.poll(() => JSON.parse(fs.readFileSync(path.join(t.dataDir, AUDIT_HEAD_FILE), 'utf8')).id).toBe(newest);
+  await expect.poll(() => (JSON.parse(fs.readFileSync(path.join(t.dataDir, AUDIT_HEAD_FILE), 'utf8')) as { id: number }).id).toBe(newest);
 }
 
 /** What someone with SQL access could do: rewrite every hash so the chain is whole again. */
@@ -108,7 +108,7 @@ describe('tamper evidence', () => {
     expect(verdict.brokenAt).toBeNull();
     expect(verdict.anchor).toMatchObject({ state: 'mismatch', id: newest });
     // New entries since (the sign-ins) did not move the record past the evidence.
-    expect(JSON.parse(fs.readFileSync(path.join(t2.dataDir, AUDIT_HEAD_FILE), 'utf8')).id).toBe(newest);
+    expect((JSON.parse(fs.readFileSync(path.join(t2.dataDir, AUDIT_HEAD_FILE), 'utf8')) as { id: number }).id).toBe(newest);
   });
 
   it('a missing head record is started again, and the log says so', async () => {
@@ -126,7 +126,7 @@ describe('tamper evidence', () => {
   });
 
   it('entries rolled back with the change they recorded leave the chain whole', async () => {
-    const { t, admin } = await someHistory();
+    const { admin } = await someHistory();
     const { person } = await addPerson(admin, 'Rollo');
     // Deactivating the last admin is refused inside its transaction, after nothing was recorded; an edit to a taken
     // email is refused too. Then a real change: the chain must continue from the last committed entry.

@@ -9,11 +9,11 @@ const file = (fail = false): ExportFile => ({
   fileName: 'roster-activity.csv',
   contentType: 'text/csv',
   authorise: () => {},
-  async write(out) {
+  write(out) {
     out.write('a,b\r\n');
-    if (fail) throw new Error('the database went away');
+    if (fail) return Promise.reject(new Error('the database went away'));
     out.write('1,2\r\n');
-    return 1;
+    return Promise.resolve(1);
   },
 });
 
@@ -36,7 +36,7 @@ describe('the export save dialog', () => {
   it('writes the whole file where the admin chose, or nothing at all when it fails or is cancelled', async () => {
     const dir = tempDir();
     const target = path.join(dir, 'activity.csv');
-    const dialog = (filePath: string | undefined) => ({ showSaveDialog: async () => ({ canceled: filePath === undefined, filePath: filePath ?? '' }) });
+    const dialog = (filePath: string | undefined) => ({ showSaveDialog: () => Promise.resolve({ canceled: filePath === undefined, filePath: filePath ?? '' }) });
     expect(await saveDialogDelivery(dialog(target) as never, () => null, () => dir).deliver(file())).toEqual({ kind: 'saved', path: target, rows: 1 });
     expect(fs.readFileSync(target, 'utf8')).toBe('a,b\r\n1,2\r\n');
     const other = path.join(dir, 'failed.csv');

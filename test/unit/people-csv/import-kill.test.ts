@@ -43,8 +43,8 @@ function runDriver(dataDir: string, csv: string, kill: boolean, ready: () => voi
     const child = spawn(process.execPath, [DRIVER, dataDir, csv, ADMIN.email, GOOD_PASSWORD], { stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     let released = false;
-    child.stdout.on('data', (d) => {
-      output += d;
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
       if (!released && output.includes('ready')) {
         released = true;
         ready();
@@ -52,7 +52,7 @@ function runDriver(dataDir: string, csv: string, kill: boolean, ready: () => voi
       }
       if (kill && output.includes('writing')) child.kill('SIGKILL');
     });
-    child.stderr.on('data', (d) => (output += d));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('exit', (_code, signal) => resolve({ signal, output }));
   });
 }
