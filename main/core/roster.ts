@@ -179,7 +179,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       db,
       audit,
       close: async () => {
-        await peopleImport.closeAll(); // a write under way finishes (or fails) first: it is one transaction
+        await peopleImport.closeAll(); // a write under way is stopped: its one transaction rolls back
         await head.close(); // the head record's last write goes to this database's log
         closeDatabase(db);
       },

@@ -73,6 +73,11 @@ export class ImportInvites {
     return i === -1 ? undefined : this.failed.splice(i, 1)[0];
   }
 
+  /** Roster is closing (or a restore replaces the database): what is still queued is not sent, and says so. */
+  stop(reason: string): void {
+    for (const rest of this.queue.splice(0)) this.failed.push({ line: rest.line, personId: rest.personId, email: rest.email, reason });
+  }
+
   whenIdle(): Promise<void> {
     return this.running ?? Promise.resolve();
   }

@@ -89,6 +89,8 @@ function rows(verdict: ImportRow['verdict'] | null, offset: number, limit: numbe
 }
 
 const PROGRESS_EVERY = 2000;
+/** Added people go to main in small batches: each arrives as one message main decodes on its loop. */
+const ADDED_BATCH = 500;
 
 /** Every "will be added" row, in one IMMEDIATE transaction: the person, their invite code and their audit entry. */
 function write(order: WriteOrder): Written {
@@ -121,12 +123,14 @@ function write(order: WriteOrder): Written {
         entries.push({ at: now, actorId, action: 'person_added', targetId: id, details: { email: c.person.email, role: c.person.role, delivery: order.byEmail ? 'email' : 'invite_code', via: 'import' } });
         batch.push({ line: nth(judged.lines, i), personId: id, firstName: c.person.firstName, lastName: c.person.lastName, email: c.person.email, code });
         added++;
+        if (added % ADDED_BATCH === 0) {
+          port.postMessage({ added: batch });
+          batch = [];
+        }
         if (added % PROGRESS_EVERY === 0) {
           audit.recordMany(entries);
           entries = [];
           port.postMessage({ progress: added });
-          port.postMessage({ added: batch });
-          batch = [];
         }
       });
       audit.recordMany(entries);

@@ -196,8 +196,13 @@ export class PeopleImport {
     return null;
   }
 
+  /**
+   * Closing Roster or replacing its database: a write under way is stopped (its transaction rolls back), and
+   * invites not yet sent stay unsent (the person stays invited: Resend invite).
+   */
   async closeAll(): Promise<void> {
     for (const im of this.open.values()) {
+      im.invites?.stop('Roster was closed before this invite was sent. Use Resend invite.');
       await im.invites?.whenIdle();
       await im.session.close();
     }

@@ -13,7 +13,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportOutcome } from '../../../common/activity.ts';
 import type { Person, SessionInfo, Tab as TabName } from '../../../common/contract.ts';
 import type { TabCounts } from '../people-loader.ts';
@@ -29,7 +29,9 @@ import { EditDetailsDialog } from '../dialogs/edit-details-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
-import { ImportDialog } from '../import/import-dialog.tsx';
+
+// Loaded when first opened: the People page's own bundle (and its first paint) does not carry the import steps.
+const ImportDialog = lazy(() => import('../import/import-dialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 type DialogAction = Exclude<PersonAction, 'viewActivity'>;
 type OpenDialog = { kind: 'add' } | { kind: 'import' } | { kind: DialogAction; person: Person } | null;
@@ -88,7 +90,11 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
       </Paper>
 
       {dialog?.kind === 'add' && <AddPersonDialog onClose={close} onAdded={actions.refresh} />}
-      {dialog?.kind === 'import' && <ImportDialog onClose={close} onImported={actions.refresh} />}
+      {dialog?.kind === 'import' && (
+        <Suspense fallback={null}>
+          <ImportDialog onClose={close} onImported={actions.refresh} />
+        </Suspense>
+      )}
       {dialog && dialog.kind !== 'add' && dialog.kind !== 'import' && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
     </Box>
   );

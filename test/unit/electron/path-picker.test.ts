@@ -10,6 +10,13 @@ describe('the Backups pickers', () => {
     expect(file.filters?.[0]?.extensions).toEqual(['db', 'bak']);
   });
 
+  it('ask for one CSV file to import (People → Import CSV), never several', () => {
+    const csv = pickerOptions('csv', '/data/backups');
+    expect(csv.properties).toEqual(['openFile', 'dontAddToRecent']);
+    expect(csv.defaultPath).toBeUndefined(); // the system's usual place, not the backups folder
+    expect(csv.filters?.[0]?.extensions).toEqual(['csv', 'txt', 'tsv']);
+  });
+
   it.each([
     [{ canceled: true, filePaths: [] }, null],
     [{ canceled: true, filePaths: ['/x'] }, null],
