@@ -19,6 +19,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,
     colorScheme: 'light',
+    // The app honours reduced motion (no fades): axe then never checks a dialog half faded in, whose colours are
+    // still blending (a contrast failure seen under two parallel workers). The UI bench keeps full motion.
+    reducedMotion: 'reduce',
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
   },

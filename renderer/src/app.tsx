@@ -13,7 +13,8 @@ const styleCache = createStyleCache();
 
 export function App() {
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
-  const theme = useMemo(() => makeTheme(dark ? 'dark' : 'light'), [dark]);
+  const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const theme = useMemo(() => makeTheme(dark ? 'dark' : 'light', reduceMotion), [dark, reduceMotion]);
   return (
     <CacheProvider value={styleCache}>
       <ThemeProvider theme={theme}>

@@ -1,13 +1,14 @@
 // Admin Panel → Activity in the real UI: what was done on People reads back as sentences, filters combine, the row
 // menu opens a person's activity, the export downloads a CSV, a tampered log is named, and the page is axe-clean,
-// keyboard-usable, and photographed for the README.
+// keyboard-usable (its README screenshot: test/screenshots/activity.spec.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { ROOT, expect, test } from './roster-app.ts';
+import { expect, test } from './roster-app.ts';
 import { expectNoSeriousViolations } from './helpers/axe.ts';
 import { addPerson, chooseRole, createAdmin, row, rowAction } from './helpers/accounts.ts';
+import { peopleActionsByApi } from './helpers/activity.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -156,29 +157,8 @@ test('a row changed with plain SQL is named as the break', async ({ page, roster
   await expect(page.getByTestId('log-verification')).toContainText(`The log's chain breaks at entry ${id}`);
 });
 
-/** The same People actions as peopleActions, through the API the People page calls (fewer screens to draw). */
-async function peopleActionsByApi(page: Page) {
-  const done = await page.evaluate(async () => {
-    const r = window.roster;
-    const grace = await r.addPerson({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@old.test' });
-    if (!grace.ok) return grace;
-    const id = grace.value.person.id;
-    for (const step of [
-      () => r.editPerson({ id, firstName: 'Grace', lastName: 'Hopper', email: 'grace@new.test' }),
-      () => r.setRole({ id, role: 'admin', expectedRole: 'user' }),
-      () => r.deactivatePerson({ id }),
-      () => r.addPerson({ firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com' }),
-    ]) {
-      const result = await step();
-      if (!result.ok) return result;
-    }
-    return { ok: true };
-  });
-  expect(done).toEqual({ ok: true });
-  await page.reload(); // the People page shows what was done
-}
 
-test('the Activity page is axe-clean and works from the keyboard; screenshot for the README', async ({ page, roster }) => {
+test('the Activity page is axe-clean and works from the keyboard', async ({ page, roster }) => {
   await createAdmin(page, roster);
   await peopleActionsByApi(page);
   await page.getByRole('tab', { name: 'People' }).focus();
@@ -210,7 +190,4 @@ test('the Activity page is axe-clean and works from the keyboard; screenshot for
   // Created, Grace added, edited, promoted, deactivated, Alan added: six entries, all on the first page.
   await expect(page.getByTestId('activity-count')).toHaveText('6 entries');
   await expect(activityRows(page)).toHaveCount(6);
-  // Endless animations (the keyboard focus ripple's pulse) never finish and are not waited for.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'activity.png'), fullPage: true });
 });

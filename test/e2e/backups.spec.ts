@@ -1,26 +1,15 @@
 // Admin Panel → Backups in the real UI: back up, change things, restore, see the old state, sign in again; the
-// refusals a careful admin meets; accessibility and the keyboard; and the page's screenshots for the README.
+// refusals a careful admin meets; accessibility and the keyboard. (Its README screenshots: test/screenshots/.)
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Page } from '@playwright/test';
-import { ROOT, expect, test } from './roster-app.ts';
+import { expect, test } from './roster-app.ts';
 import { expectNoSeriousViolations } from './helpers/axe.ts';
 import { ADMIN, addPerson, createAdmin, row, rowAction, signIn } from './helpers/accounts.ts';
+import { backUpNow, backupRows, openBackups } from './helpers/backups.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
-async function openBackups(page: Page) {
-  await page.getByRole('tab', { name: 'Backups' }).click();
-  await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
-}
-
-async function backUpNow(page: Page) {
-  await page.getByRole('button', { name: 'Back up now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Backed up \d+ people to roster-/ })).toBeVisible();
-}
-
-const backupRows = (page: Page, kind: string) => page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: kind });
 
 test('back up, change things, restore, see the old state and sign in again', async ({ page, roster }) => {
   await createAdmin(page, roster);
@@ -132,29 +121,4 @@ test('the Backups page and the restore dialog are axe-clean and work from the ke
   await expectNoSeriousViolations(page, 'Restore from a file dialog');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-});
-
-test('screenshots of the Backups page and the restore dialog', async ({ page, roster }) => {
-  await createAdmin(page, roster);
-  for (const [first, last] of [['Grace', 'Hopper'], ['Alan', 'Turing'], ['Katherine', 'Johnson']] as const) {
-    await addPerson(page, { firstName: first, lastName: last, email: `${first.toLowerCase()}@example.com` });
-  }
-  await openBackups(page);
-  await backUpNow(page);
-  await page.getByRole('tab', { name: 'People' }).click();
-  await addPerson(page, { firstName: 'Mae', lastName: 'Jemison', email: 'mae@example.com' });
-  await openBackups(page);
-  await backUpNow(page);
-  await expect(backupRows(page, 'Made by hand')).toHaveCount(2);
-  const done = page.getByRole('status').filter({ hasText: /^Backed up/ });
-  await done.getByRole('button', { name: 'Close' }).click();
-  await expect(done).toBeHidden();
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'backups.png'), fullPage: true });
-  await backupRows(page, 'Made by hand').last().getByRole('button', { name: /^Restore the backup of / }).click();
-  const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
-  await expect(dialog).toContainText('The backup passed the integrity check.');
-  await dialog.getByLabel('Type RESTORE to confirm').fill('RESTORE');
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'restore-dialog.png') });
 });

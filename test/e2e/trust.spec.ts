@@ -1,9 +1,8 @@
 // Browser mode against the programs around it (see docs/SECURITY.md): cookies for 127.0.0.1 reach every local web
 // service the browser visits, so none of them may grant anything; launch links work once; tabs need their own.
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { ADMIN, createAdmin } from './helpers/accounts.ts';
-import { expect, ROOT, test } from './roster-app.ts';
+import { expect, test } from './roster-app.ts';
 
 test('Trust 1: a second browser profile given every cookie the admin\'s browser has for 127.0.0.1 sees no People', async ({ page, roster, browser }) => {
   await createAdmin(page, roster);
@@ -45,7 +44,6 @@ test('Trust 3: a launch link works once; reloading the tab keeps it signed in; a
   await expect(again.getByText('Press Enter. Roster prints a new one-time link and opens it in your browser.')).toBeVisible();
   const { violations } = await new AxeBuilder({ page: again }).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-  await again.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'link-used.png') });
   await later.close();
 });
 

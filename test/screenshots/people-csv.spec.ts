@@ -1,9 +1,8 @@
-// Takes the README's Import CSV screenshots (docs/screenshots/import-csv-*.png), apart from the functional tests so
-// it can move to a screenshots script as it is.
+// README screenshots of Import CSV (docs/screenshots/import-csv-*.png).
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ROOT } from './roster-app.ts';
-import { expect, test, type SeedPerson } from './helpers/seed.ts';
+import { expect, test, type SeedPerson } from '../e2e/helpers/seed.ts';
+import { SCREENSHOTS } from './screenshots.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -15,7 +14,7 @@ test.use({ seed: { people } });
 
 async function shot(page: Page, name: string) {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 const CSV = [

@@ -1,8 +1,8 @@
-// Takes the screenshots in docs/screenshots/ (People, each dialog, the account page) so they can be refreshed.
+// README screenshots of People, each of its dialogs, the sign-in and account pages.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ROOT } from './roster-app.ts';
-import { expect, test, type SeedPerson } from './helpers/seed.ts';
+import { expect, test, type SeedPerson } from '../e2e/helpers/seed.ts';
+import { SCREENSHOTS } from './screenshots.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -25,10 +25,10 @@ test.use({ seed: { people } });
 /** Waits for MUI's open/close transitions to finish, so no shot catches a dialog or menu half-faded. */
 async function shot(page: Page, name: string) {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-test('screenshots of People, its dialogs and the account page', async ({ page, roster }) => {
+test('People, its dialogs and the account page', async ({ page, roster }) => {
   await roster.open(page);
   await page.getByLabel('Email').fill('ada@example.com');
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill('Plum-Orbit-Lantern-42');
