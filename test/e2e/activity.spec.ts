@@ -65,16 +65,16 @@ test('View activity on a row opens Activity filtered to that person; filters com
   await expect(activityRows(page)).toHaveCount(4);
 
   // Kinds: only role changes.
-  await page.getByLabel('Kinds of action').click();
+  await page.getByRole('combobox', { name: 'Kinds of action' }).click();
   await page.getByRole('option', { name: 'Roles' }).click();
   await page.keyboard.press('Escape');
   await expect(activityRows(page)).toHaveCount(1);
   await expect(activityRows(page)).toContainText("changed Grace Hopper's role");
   // Today, and then a custom range long past: nothing.
-  await page.getByLabel('When').click();
+  await page.getByRole('combobox', { name: 'When' }).click();
   await page.getByRole('option', { name: 'Today' }).click();
   await expect(activityRows(page)).toHaveCount(1);
-  await page.getByLabel('When').click();
+  await page.getByRole('combobox', { name: 'When' }).click();
   await page.getByRole('option', { name: 'Custom range' }).click();
   await page.getByLabel('First day').fill('2001-01-01');
   await page.getByLabel('Last day').fill('2001-01-31');
@@ -82,9 +82,9 @@ test('View activity on a row opens Activity filtered to that person; filters com
   await expect(page.getByTestId('activity-count')).toHaveText('0 entries');
 
   // Another person by type-ahead over names and emails.
-  await page.getByLabel('When').click();
+  await page.getByRole('combobox', { name: 'When' }).click();
   await page.getByRole('option', { name: 'Any time' }).click();
-  await page.getByLabel('Kinds of action').click();
+  await page.getByRole('combobox', { name: 'Kinds of action' }).click();
   await page.getByRole('option', { name: 'Roles' }).click();
   await page.keyboard.press('Escape');
   const person = page.getByLabel('Person (acting or concerned)');
@@ -178,7 +178,7 @@ test('the Activity page is axe-clean and works from the keyboard', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('activity-count')).toHaveText('4 entries');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Kinds of action')).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Kinds of action' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('listbox')).toBeVisible();
   await expectNoSeriousViolations(page, 'Activity, kinds open');
