@@ -9,14 +9,9 @@ import { ACTIVITY_KINDS, actionsOfKinds, AUDIT_ACTION_NAMES } from '../../../com
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
+import type { ChainedFields } from './audit-chain.ts';
 
-export interface AuditRow {
-  id: number;
-  at: number;
-  actor_id: number | null;
-  action: string;
-  target_id: number | null;
-  details: string;
+export interface AuditRow extends ChainedFields {
   repeats: number | null;
   hash: Buffer | null;
 }

@@ -6,6 +6,7 @@ import { changesLine, describeEntry } from '../../../common/activity-wording.ts'
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { writeCsv, type CsvCell } from '../csv/csv-writer.ts';
+import { lastPage } from '../db/last-page.ts';
 import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
@@ -58,12 +59,10 @@ export class ActivityService {
       pageIndex = hasPrevious ? Math.max(0, page.pageIndex - 1) : 0; // newer entries may have arrived above
       hasNext = true;
     } else {
-      // The remainder after whole pages, so page numbers agree with paging from the newest.
-      const total = this.query.count(streams, input);
-      const lastIndex = Math.max(0, Math.ceil(total / size) - 1);
-      rows = this.query.take(streams, input, 'newer', total - lastIndex * size).reverse();
-      pageIndex = lastIndex;
-      hasPrevious = lastIndex > 0;
+      const end = lastPage(this.query.count(streams, input), size);
+      rows = this.query.take(streams, input, 'newer', end.rows).reverse();
+      pageIndex = end.index;
+      hasPrevious = end.index > 0;
       hasNext = false;
     }
     const first = rows[0];

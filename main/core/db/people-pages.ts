@@ -2,6 +2,7 @@
 // the cursors that say where a page starts and ends.
 import type { PeoplePage } from '../../../common/contract.ts';
 import { AppError } from '../errors.ts';
+import { lastPage } from './last-page.ts';
 import type { Db } from './open-database.ts';
 import { countPeople } from './people-counts.ts';
 import { planSearch, SEARCH_LIMITS } from './people-search.ts';
@@ -63,13 +64,10 @@ export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): Pe
     hasNext = true;
     if (!hasPrevious && pageIndex > 0) pageIndex = 0; // the list shrank above us
   } else {
-    // Last page: the remainder after whole pages, so page numbers agree with paging from the front.
-    const total = countPeople(db, input, limits);
-    const lastIndex = Math.max(0, Math.ceil(total / size) - 1);
-    const remainder = total - lastIndex * size;
-    rows = selectRows(db, plan, request(asc, Math.max(remainder, 0))).reverse();
-    pageIndex = lastIndex;
-    hasPrevious = lastIndex > 0;
+    const end = lastPage(countPeople(db, input, limits), size);
+    rows = selectRows(db, plan, request(asc, end.rows)).reverse();
+    pageIndex = end.index;
+    hasPrevious = end.index > 0;
     hasNext = false;
   }
 

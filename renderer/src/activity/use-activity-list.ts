@@ -3,13 +3,12 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { ActivityPage } from '../../../common/activity.ts';
 import type { ActivityKind } from '../../../common/audit-actions.ts';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
+import { isStaleCursor, useLateAnswer } from '../hooks/use-late-answer.ts';
 import { ActivityLoader, filterKey, type ActivityRequest, type FilterInput, type PageRequest, type PageSize } from './activity-loader.ts';
 
 export type { PageSize } from './activity-loader.ts';
 
-/** How long an answer may take before the page says it is loading: a quick one should not flash a bar. */
-const LOADING_SHOWN_AFTER_MS = 250;
 const FIRST: PageRequest = { kind: 'first' };
 
 /** The person filter: who (as the page shows them) and their id. */
@@ -71,22 +70,13 @@ export function useActivityList(initial: ActivityFilters, sent: FirstPageCall | 
   const [controls, setControls] = useState({ filters: initial, pageSize: 25 as PageSize });
   const [shown, setShown] = useState<{ req: ActivityRequest; page: ActivityPage } | null>(null);
   const [count, setCount] = useState<{ key: string; total: number } | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { loading, asked, answered } = useLateAnswer();
   const [error, setError] = useState<string | null>(null);
   // What event handlers read without waiting for a render: the latest ask and the page on screen.
   const latest = useRef<{ request: ActivityRequest; shown: typeof shown }>({
     request: { view: { filter: filterInput(initial), pageSize: 25 }, page: FIRST },
     shown: null,
   });
-  const slow = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const waitFor = () => {
-    clearTimeout(slow.current);
-    slow.current = setTimeout(() => setLoading(true), LOADING_SHOWN_AFTER_MS);
-  };
-  const answered = () => {
-    clearTimeout(slow.current);
-    setLoading(false);
-  };
 
   const firstCall = useRef(sent);
   // The loader's callbacks run when answers arrive, after render: they read the refs (and the loader) then.
@@ -112,8 +102,7 @@ export function useActivityList(initial: ActivityFilters, sent: FirstPageCall | 
             answered();
           },
           rowsFailed: (req, err) => {
-            // A cursor from before a change may point nowhere now: start the view again from its newest page.
-            if (err instanceof ApiError && err.code === 'VALIDATION' && err.field === 'page' && req.page.kind !== 'first') {
+            if (isStaleCursor(err, req.page)) {
               latest.current.request = { view: req.view, page: FIRST };
               // eslint-disable-next-line react-hooks/immutability -- runs on an answer, once `loader` is set
               loader.load(latest.current.request);
@@ -130,18 +119,15 @@ export function useActivityList(initial: ActivityFilters, sent: FirstPageCall | 
 
   useEffect(() => {
     loader.load(latest.current.request);
-    waitFor();
-    return () => {
-      loader.dispose();
-      clearTimeout(slow.current);
-    };
-  }, [loader]);
+    asked();
+    return () => loader.dispose();
+  }, [loader, asked]);
 
   const actions = useMemo<ActivityActions>(() => {
     const go = (req: ActivityRequest) => {
       latest.current.request = req;
       loader.load(req); // sent before React renders the change
-      waitFor();
+      asked();
     };
     const view = () => latest.current.request.view;
     /** Paging moves from the page on screen, and only while it belongs to the view the controls show. */
@@ -166,10 +152,10 @@ export function useActivityList(initial: ActivityFilters, sent: FirstPageCall | 
       last: () => move(() => ({ kind: 'last' })),
       refresh: () => {
         loader.refresh(latest.current.request);
-        waitFor();
+        asked();
       },
     };
-  }, [loader]);
+  }, [loader, asked]);
 
   const shownKey = shown ? filterKey(shown.req.view.filter) : null;
   return {

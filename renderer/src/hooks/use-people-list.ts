@@ -2,13 +2,11 @@
 // before React renders anything (people-loader.ts decides what is asked when); the screen follows the answers.
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { PeoplePage, Tab } from '../../../common/contract.ts';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
+import { isStaleCursor, useLateAnswer } from './use-late-answer.ts';
 import { PeopleLoader, type PageRequest, type PageSize, type PeopleRequest, type SortKey, type TabCounts, type View } from '../people-loader.ts';
 
 export type { Direction, PageSize, SortKey } from '../people-loader.ts';
-
-/** How long an answer may take before the list says it is loading: a quick one should not flash a bar. */
-export const LOADING_SHOWN_AFTER_MS = 250;
 
 export const INITIAL_VIEW: View = { tab: 'active', query: '', sort: 'name', direction: 'asc', pageSize: 25 };
 const FIRST: PageRequest = { kind: 'first' };
@@ -47,20 +45,10 @@ export function usePeopleList(): PeopleList {
   const [shown, setShown] = useState<{ view: View; page: PeoplePage } | null>(null);
   const [count, setCount] = useState<{ tab: Tab; query: string; total: number } | null>(null);
   const [tabCounts, setTabCounts] = useState<TabCounts | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { loading, asked, answered } = useLateAnswer();
   const [error, setError] = useState<string | null>(null);
   // What event handlers read: the latest request and the page on screen, without waiting for a render.
   const latest = useRef<{ request: PeopleRequest; shown: { view: View; page: PeoplePage } | null }>({ request: { view: INITIAL_VIEW, page: FIRST }, shown: null });
-  // No render at the moment of asking: the page only re-draws if the answer is late.
-  const slow = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const waitFor = () => {
-    clearTimeout(slow.current);
-    slow.current = setTimeout(() => setLoading(true), LOADING_SHOWN_AFTER_MS);
-  };
-  const answered = () => {
-    clearTimeout(slow.current);
-    setLoading(false);
-  };
 
   // The loader's callbacks run when answers arrive, after render: they read the refs (and the loader) then.
   const [loader] = useState(
@@ -80,8 +68,7 @@ export function usePeopleList(): PeopleList {
             answered();
           },
           rowsFailed: (req, err) => {
-            // A cursor from before a change may point nowhere now: start the view again from its first page.
-            if (err instanceof ApiError && err.code === 'VALIDATION' && err.field === 'page' && req.page.kind !== 'first') {
+            if (isStaleCursor(err, req.page)) {
               latest.current.request = { view: req.view, page: FIRST };
               // eslint-disable-next-line react-hooks/immutability -- runs on an answer, once `loader` is set
               loader.load(latest.current.request);
@@ -99,18 +86,15 @@ export function usePeopleList(): PeopleList {
 
   useEffect(() => {
     loader.load(latest.current.request);
-    waitFor();
-    return () => {
-      loader.dispose();
-      clearTimeout(slow.current);
-    };
-  }, [loader]);
+    asked();
+    return () => loader.dispose();
+  }, [loader, asked]);
 
   const actions = useMemo<PeopleListActions>(() => {
     const go = (next: View, page: PageRequest = FIRST) => {
       latest.current.request = { view: next, page };
       loader.load(latest.current.request); // sent before React renders the change
-      waitFor();
+      asked();
       // The controls follow in a transition: React draws them after the input's own work (a closing menu) and
       // may pause to let the answer's rows in first.
       startTransition(() => setView(next));
@@ -140,10 +124,10 @@ export function usePeopleList(): PeopleList {
       last: () => move(() => ({ kind: 'last' })),
       refresh: () => {
         loader.refresh(latest.current.request);
-        waitFor();
+        asked();
       },
     };
-  }, [loader]);
+  }, [loader, asked]);
 
   const sameSearch = !!shown && !!count && count.tab === shown.view.tab && count.query === shown.view.query;
   return {
