@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { BUNDLED_WORKERS } from '../main/core/workers/bundled-workers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -36,9 +37,11 @@ export async function build({ quiet = false } = {}) {
     esbuild.build({ ...node, entryPoints: ['main/web/entry.ts'], outfile: out('main/web.mjs'), format: 'esm' }),
     esbuild.build({ ...node, entryPoints: ['main/cli/backup-cli.ts'], outfile: out('main/backup-cli.mjs'), format: 'esm' }),
     esbuild.build({ ...node, entryPoints: ['main/cli/verify-audit-cli.ts'], outfile: out('main/verify-audit-cli.mjs'), format: 'esm' }),
-    // The import worker runs as an eval'd CommonJS script (see main/core/people-csv/import-worker-code.ts, which
-    // bundles it the same way when running from the sources): everything bundled but the SQLite driver.
-    esbuild.build({ ...common, sourcemap: false, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], entryPoints: ['main/core/people-csv/import-worker.ts'], outfile: out('main/import-worker.cjs') }),
+    // The workers run as eval'd CommonJS scripts (see main/core/workers/worker-code.ts, which bundles them the
+    // same way when running from the sources): everything bundled but the SQLite driver.
+    ...Object.entries(BUNDLED_WORKERS).map(([name, entry]) =>
+      esbuild.build({ ...common, sourcemap: false, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], entryPoints: [`main/core/${entry}`], outfile: out(`main/${name}.cjs`) }),
+    ),
     esbuild.build({ ...node, entryPoints: ['main/electron/entry.ts'], outfile: out('main/electron.mjs'), format: 'esm', external: ['electron'] }),
     // Sandboxed preloads must be CommonJS and may only require('electron').
     esbuild.build({ ...common, platform: 'node', target: 'node20', entryPoints: ['preload/electron.ts'], outfile: out('preload/electron.cjs'), format: 'cjs', external: ['electron'] }),

@@ -163,7 +163,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       smtpSettings,
     });
     const dispatch = createDispatcher({
-      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery }),
+      handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery, nativeBinding: options.nativeBinding }),
         peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery }),
         peopleImport,
       }),

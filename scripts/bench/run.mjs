@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { BUNDLED_WORKERS } from '../../main/core/workers/bundled-workers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [entry, args] = process.argv[2] === 'ui' ? ['ui-bench', process.argv.slice(3)] : ['bench', process.argv.slice(2)];
@@ -18,17 +19,19 @@ await esbuild.build({
   absWorkingDir: root,
   logLevel: 'warning',
 });
-// The import worker beside the bundle, as in dist/main (main/core/people-csv/import-worker-code.ts looks there).
-await esbuild.build({
-  entryPoints: [path.join(root, 'main', 'core', 'people-csv', 'import-worker.ts')],
-  outfile: path.join(path.dirname(outfile), 'import-worker.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['better-sqlite3'],
-  absWorkingDir: root,
-  logLevel: 'warning',
-});
+// The workers beside the bundle, as in dist/main (main/core/workers/worker-code.ts looks there).
+for (const [name, entry] of Object.entries(BUNDLED_WORKERS)) {
+  await esbuild.build({
+    entryPoints: [path.join(root, 'main', 'core', entry)],
+    outfile: path.join(path.dirname(outfile), `${name}.cjs`),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    absWorkingDir: root,
+    logLevel: 'warning',
+  });
+}
 const { main } = await import(pathToFileURL(outfile).href);
 await main(args, root);

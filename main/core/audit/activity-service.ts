@@ -22,6 +22,8 @@ export interface ActivityDeps {
   clock: Clock;
   /** Where exports go: a save dialog (Electron) or a one-time download (browser mode); absent, exports are refused. */
   delivery?: FileDelivery;
+  /** The SQLite driver's binary the chain check's workers load (Electron's build of it, when packaged). */
+  nativeBinding?: string;
 }
 
 export const CSV_HEADER = ['When (UTC)', 'What happened', 'Changes', 'Kind', 'Action', 'Acting person', 'Acting email', 'Concerned person', 'Concerned email', 'Times', 'Entry', 'Hash'];
@@ -84,7 +86,7 @@ export class ActivityService {
   /** The last check's verdict, or a new check (joined if one is running) when asked or when none has run. */
   verify(input: ParsedInput<'verifyActivityLog'>): Promise<LogVerification> {
     if (this.verification && !input.recheck) return Promise.resolve(this.verification);
-    this.verifying ??= verifyChain(this.d.db, { head: readHeadRecord(this.d.dataDir), now: () => this.d.clock.now() })
+    this.verifying ??= verifyChain(this.d.db, { head: readHeadRecord(this.d.dataDir), now: () => this.d.clock.now(), nativeBinding: this.d.nativeBinding })
       .then((result) => (this.verification = result))
       .finally(() => (this.verifying = null));
     return this.verifying;

@@ -1,12 +1,11 @@
 // The messages between an import's worker thread (import-worker.ts) and main (import-session.ts).
 import type { ImportMapping, ImportRow, Verdict, VerdictCounts } from '../../../common/people-import.ts';
+import type { DriverSetup } from '../workers/worker-code.ts';
 import type { FileProblemCode } from './csv-reading.ts';
 
-export interface WorkerSetup {
+export interface WorkerSetup extends DriverSetup {
   /** The database file (the worker opens its own connection). */
   dbFile: string;
-  driverPath: string;
-  nativeBinding?: string;
 }
 
 export type Request =

@@ -1,11 +1,10 @@
 // Main's handle on one import's worker (import-worker.ts): requests answered in order, progress and added people
 // passed on as they come. The worker holds the file's rows; main only ever holds what the dialog shows.
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { ImportMapping, ImportRowsPage, Verdict, VerdictCounts } from '../../../common/people-import.ts';
 import { AppError } from '../errors.ts';
+import { driverSetup, workerCode } from '../workers/worker-code.ts';
 import type { Added, Opened, Progress, Reply, Request, WorkerSetup, WriteOrder, Written } from './import-protocol.ts';
-import { importWorkerCode } from './import-worker-code.ts';
 
 export interface WriteListener {
   onProgress(written: number): void;
@@ -35,9 +34,9 @@ export class ImportSession {
     });
   }
 
-  static async start(setup: Omit<WorkerSetup, 'driverPath'>): Promise<ImportSession> {
-    const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(await importWorkerCode(), { eval: true, workerData: { ...setup, driverPath } satisfies WorkerSetup });
+  static async start(setup: { dbFile: string; nativeBinding?: string }): Promise<ImportSession> {
+    const workerData: WorkerSetup = { dbFile: setup.dbFile, ...driverSetup(setup.nativeBinding) };
+    const worker = new Worker(await workerCode('import-worker'), { eval: true, workerData });
     return new ImportSession(worker);
   }
 

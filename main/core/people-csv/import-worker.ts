@@ -3,9 +3,7 @@
 // transaction on its own connection, so main's loop stays free and the import is all or nothing. Bundled on its
 // own (scripts/build.mjs) and started by import-session.ts.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type Database from 'better-sqlite3';
 import { IMPORT_LIMITS, VERDICTS, type ImportMapping, type ImportRow, type VerdictCounts } from '../../../common/people-import.ts';
 import { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
@@ -14,11 +12,11 @@ import { OneTimeCodes } from '../email/one-time-codes.ts';
 import { FileProblem, readCsv, type CsvTable } from './csv-reading.ts';
 import type { Added, Opened, Request, WorkerSetup, WriteOrder, Written } from './import-protocol.ts';
 import { judgeRows, type CheckedRow } from './row-verdicts.ts';
+import { openWithDriver } from '../workers/worker-driver.ts';
 
 const setup = workerData as WorkerSetup;
 if (!parentPort) throw new Error('the import worker runs only as a worker thread');
 const port = parentPort;
-const Driver = createRequire(setup.driverPath)(setup.driverPath) as typeof Database;
 
 let table: CsvTable | null = null;
 let mapping: ImportMapping | null = null;
@@ -27,7 +25,7 @@ let checked: CheckedRow[] = [];
 let byVerdict = new Map<string, number[]>();
 
 function connect(readonly: boolean): Db {
-  const db = new Driver(setup.dbFile, { readonly, fileMustExist: true, ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}) });
+  const db = openWithDriver(setup, setup.dbFile, readonly);
   db.pragma('busy_timeout = 5000');
   if (!readonly) {
     // A large cache: an import touches every index of users and audit_log, and a page evicted mid-transaction is

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BINDING_FILE, PACKAGING_FOLDER, nativeBindingFor } from '../../../main/electron/native-binding-path.mjs';
-import { WORKER_BUNDLE } from '../../../main/core/people-csv/import-worker-code.ts';
+import { BUNDLED_WORKERS, bundleFile, type WorkerName } from '../../../main/core/workers/worker-code.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -43,10 +43,10 @@ describe('electron-builder.yml', () => {
     expect(patterns).toEqual(expect.arrayContaining([main, 'dist/preload/electron.cjs', 'dist/renderer/**']));
   });
 
-  it('ships the import worker the main bundle reads beside itself', async () => {
+  it('ships every worker bundle the main bundle reads beside itself', async () => {
     const config = await loadConfig();
     const patterns = (config.files as ({ filter: string[] } | string)[]).flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
-    expect(patterns).toContain(`dist/main/${WORKER_BUNDLE}`);
+    for (const name of Object.keys(BUNDLED_WORKERS) as WorkerName[]) expect(patterns).toContain(`dist/main/${bundleFile(name)}`);
   });
 
   it('ships the Electron-ABI driver where the packaged app looks for it', async () => {
