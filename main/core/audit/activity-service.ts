@@ -1,17 +1,17 @@
 // Admin Panel → Activity: the audit log read newest first through filters that combine, counted apart from the
 // rows, checked for tampering, and exported as CSV. Reads only; the log is written by the services that act.
 import type { ActivityFilter, ActivityPage, ExportOutcome, LogVerification } from '../../../common/activity.ts';
-import { KIND_LABELS } from '../../../common/audit-actions.ts';
-import { changesLine, describeEntry } from '../../../common/activity-wording.ts';
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
-import { writeCsv, type CsvCell } from '../csv/csv-writer.ts';
+import { writeCsvChunks } from '../csv/csv-writer.ts';
 import { lastPage } from '../db/last-page.ts';
 import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
 import type { Clock } from '../services/clock.ts';
+import { CSV_HEADER } from './activity-csv.ts';
 import { toEntries } from './activity-entries.ts';
+import { activityCsvChunks } from './activity-export.ts';
 import { ActivityQuery, decodePosition, encodePosition, streamsFor, type AuditRow, type Position } from './activity-query.ts';
 import { readHeadRecord } from './audit-head-file.ts';
 import { verifyChain } from './chain-verify.ts';
@@ -22,11 +22,10 @@ export interface ActivityDeps {
   clock: Clock;
   /** Where exports go: a save dialog (Electron) or a one-time download (browser mode); absent, exports are refused. */
   delivery?: FileDelivery;
-  /** The SQLite driver's binary the chain check's workers load (Electron's build of it, when packaged). */
+  /** The SQLite driver's binary the chain check's and the export's workers load (Electron's build of it, when packaged). */
   nativeBinding?: string;
 }
 
-export const CSV_HEADER = ['When (UTC)', 'What happened', 'Changes', 'Kind', 'Action', 'Acting person', 'Acting email', 'Concerned person', 'Concerned email', 'Times', 'Entry', 'Hash'];
 const EXPORT_BATCH = 500;
 
 const position = (r: AuditRow): Position => [r.at, r.id];
@@ -101,34 +100,28 @@ export class ActivityService {
       fileName: `roster-activity-${stamp}.csv`,
       contentType: 'text/csv; charset=utf-8',
       authorise: () => ctx.recheck(),
-      write: (out, signal) => {
+      write: async (out, signal) => {
         // Entries from here back: what is recorded while the file is written belongs to the next export.
-        const rows = this.csvRows(filter, [clock.now() + 1, 0]);
-        return writeCsv(out, CSV_HEADER, rows, { signal });
+        const batches = this.idBatches(filter, [clock.now() + 1, 0]);
+        let rows = 0;
+        const chunks = activityCsvChunks(this.d.db, this.query, batches, { nativeBinding: this.d.nativeBinding, onRows: (n) => (rows += n) });
+        await writeCsvChunks(out, CSV_HEADER, chunks, { signal });
+        return rows;
       },
     });
   }
 
-  private *csvRows(filter: ActivityFilter, start: Position): Generator<CsvCell[]> {
-    const { db } = this.d;
-    const query = this.query;
+  /** The ids of the filtered entries, newest first, EXPORT_BATCH at a time. */
+  private *idBatches(filter: ActivityFilter, start: Position): Generator<number[]> {
     let ids: number[] = [];
-    const flush = function* (batch: number[]): Generator<CsvCell[]> {
-      const rows = query.rows(batch);
-      const hashes = new Map(rows.map((r) => [r.id, r.hash?.toString('hex')]));
-      for (const e of toEntries(db, rows)) {
-        const { sentence, changes } = describeEntry(e);
-        yield [e.at, sentence, changesLine(changes), KIND_LABELS[e.kind], e.action, e.actor?.name ?? '', e.actor?.email ?? '', e.target?.name ?? '', e.target?.email ?? '', e.repeats, e.id, hashes.get(e.id) ?? ''];
-      }
-    };
-    for (const edge of query.edges(streamsFor(filter), filter, 'older', EXPORT_BATCH, start)) {
-      if (!db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
+    for (const edge of this.query.edges(streamsFor(filter), filter, 'older', EXPORT_BATCH, start)) {
+      if (!this.d.db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
       ids.push(edge.id);
       if (ids.length === EXPORT_BATCH) {
-        yield* flush(ids);
+        yield ids;
         ids = [];
       }
     }
-    yield* flush(ids);
+    if (ids.length > 0) yield ids;
   }
 }

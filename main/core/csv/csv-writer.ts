@@ -47,22 +47,37 @@ export function csvChunk(rows: CsvCell[][]): string {
 /** Writes `header` and every row; returns the number of rows written (header not counted). */
 export async function writeCsv(out: Writable, header: string[], rows: Iterable<CsvCell[]> | AsyncIterable<CsvCell[]>, options: CsvOptions = {}): Promise<number> {
   const perChunk = options.rowsPerChunk ?? 500;
-  const write = async (text: string) => {
+  let written = 0;
+  async function* chunks(): AsyncGenerator<string> {
+    let chunk: CsvCell[][] = [];
+    for await (const row of rows) {
+      chunk.push(row);
+      if (chunk.length < perChunk) continue;
+      yield csvChunk(chunk);
+      written += chunk.length;
+      chunk = [];
+    }
+    yield csvChunk(chunk);
+    written += chunk.length;
+  }
+  await writeCsvChunks(out, header, chunks(), options);
+  return written;
+}
+
+/**
+ * Writes `header`, then chunks of CSV made elsewhere (by csvChunk, on a worker thread for a long export), as they
+ * come: the output's back-pressure is honoured and the app's loop gets a turn between chunks.
+ */
+export async function writeCsvChunks(out: Writable, header: string[], chunks: AsyncIterable<string | Uint8Array>, options: Pick<CsvOptions, 'bom' | 'signal'> = {}): Promise<void> {
+  const write = async (data: string | Uint8Array) => {
     options.signal?.throwIfAborted();
     if (out.destroyed) throw new Error('the output closed before the export finished');
-    if (!out.write(text)) await drained(out);
+    if (!out.write(data)) await drained(out);
   };
   await write(`${options.bom === false ? '' : '\uFEFF'}${csvChunk([header])}`);
-  let chunk: CsvCell[][] = [];
-  let written = 0;
-  for await (const row of rows) {
-    chunk.push(row);
-    if (chunk.length < perChunk) continue;
-    await write(csvChunk(chunk));
-    written += chunk.length;
-    chunk = [];
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    await write(chunk);
     await new Promise<void>((resolve) => setImmediate(resolve)); // let other requests in between chunks
   }
-  await write(csvChunk(chunk));
-  return written + chunk.length;
 }

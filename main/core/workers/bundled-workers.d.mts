@@ -1,4 +1,5 @@
 export declare const BUNDLED_WORKERS: {
   readonly 'import-worker': 'people-csv/import-worker.ts';
   readonly 'chain-verify-worker': 'audit/chain-verify-worker.ts';
+  readonly 'activity-export-worker': 'audit/activity-export-worker.ts';
 };

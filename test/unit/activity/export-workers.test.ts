@@ -1,0 +1,73 @@
+// A long Activity export is made on worker threads: the file must be the same, byte for byte, as the one made here
+// with the same code, and a failure or a stop part-way must end the workers rather than leave them or the caller
+// waiting.
+import { describe, expect, it } from 'vitest';
+import { activityCsvChunks } from '../../../main/core/audit/activity-export.ts';
+import { ActivityQuery } from '../../../main/core/audit/activity-query.ts';
+import { startTestRoster, type TestRoster } from '../harness.ts';
+import { addPerson } from '../people/helpers.ts';
+
+const ENTRIES = 2_600; // six batches of 500 and a short one
+
+/** A log with real entries (added, edited, roles, deactivations) copied out to ENTRIES with varied people. */
+async function longLog(): Promise<{ t: TestRoster; ids: number[] }> {
+  const t = await startTestRoster();
+  const admin = await t.admin();
+  for (const name of ['Grace', 'Alan', 'Mae', 'Ésaïe', '=Formula']) {
+    const { person } = await addPerson(admin, name.replace(/[^A-Za-zÉéï]/g, '') || 'X', `${name.toLowerCase().replace(/[^a-z]/g, '') || 'x'}@example.org`);
+    await admin.ok('editPerson', { id: person.id, firstName: name, lastName: 'Tester, "Jr"', email: person.email });
+    await admin.ok('deactivatePerson', { id: person.id });
+  }
+  const db = t.roster.db;
+  const real = db.prepare('SELECT at, actor_id, action, target_id, details FROM audit_log ORDER BY id').all() as { at: number; actor_id: number | null; action: string; target_id: number | null; details: string }[];
+  const insert = db.prepare('INSERT INTO audit_log (at, actor_id, action, target_id, details) VALUES (?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let i = real.length; i < ENTRIES; i++) {
+      const r = real[i % real.length]!;
+      insert.run(r.at + i, r.actor_id, r.action, r.target_id, r.details);
+    }
+  })();
+  const ids = db.prepare('SELECT id FROM audit_log ORDER BY at DESC, id DESC').pluck().all() as number[];
+  return { t, ids };
+}
+
+function* batchesOf(ids: number[], size = 500): Generator<number[]> {
+  for (let i = 0; i < ids.length; i += size) yield ids.slice(i, i + size);
+}
+
+async function exported(t: TestRoster, ids: Iterator<number[]>, workers: number): Promise<{ text: string; rows: number }> {
+  let rows = 0;
+  const parts: Buffer[] = [];
+  for await (const chunk of activityCsvChunks(t.roster.db, new ActivityQuery(t.roster.db), ids, { workers, onRows: (n) => (rows += n) })) parts.push(Buffer.from(chunk));
+  return { text: Buffer.concat(parts).toString('utf8'), rows };
+}
+
+describe('the Activity export on worker threads', () => {
+  it('writes the same file, byte for byte, as the export made on main', async () => {
+    const { t, ids } = await longLog();
+    expect(t.roster.db.memory).toBe(false); // a file: the workers' path is the one taken
+    const here = await exported(t, batchesOf(ids), 0);
+    const onWorkers = await exported(t, batchesOf(ids), 2);
+    expect(here.rows).toBe(ENTRIES);
+    expect(here.text.split('\r\n').length).toBeGreaterThanOrEqual(ENTRIES); // lines, the header aside
+    expect(onWorkers.rows).toBe(ENTRIES);
+    expect(onWorkers.text).toBe(here.text);
+  });
+
+  it('a failure while reading the order ends the export with that error, workers and all', async () => {
+    const { t, ids } = await longLog();
+    function* failing(): Generator<number[]> {
+      yield* [...batchesOf(ids)].slice(0, 3);
+      throw new Error('the database was replaced');
+    }
+    await expect(exported(t, failing(), 2)).rejects.toThrow('the database was replaced');
+  });
+
+  it('a reader that stops part-way closes the export, waiting only for its workers to end', async () => {
+    const { t, ids } = await longLog();
+    const chunks = activityCsvChunks(t.roster.db, new ActivityQuery(t.roster.db), batchesOf(ids), { workers: 2, onRows: () => {} });
+    await chunks.next();
+    await chunks.return(undefined); // what `for await` does when the writer fails (the download went away)
+    await expect(chunks.next()).resolves.toEqual({ done: true, value: undefined });
+  });
+});
