@@ -36,9 +36,14 @@ export async function build({ quiet = false } = {}) {
     esbuild.build({ ...node, entryPoints: ['main/web/entry.ts'], outfile: out('main/web.mjs'), format: 'esm' }),
     esbuild.build({ ...node, entryPoints: ['main/cli/backup-cli.ts'], outfile: out('main/backup-cli.mjs'), format: 'esm' }),
     esbuild.build({ ...node, entryPoints: ['main/cli/verify-audit-cli.ts'], outfile: out('main/verify-audit-cli.mjs'), format: 'esm' }),
-    // The import worker runs as an eval'd CommonJS script (see main/core/people-csv/import-worker-code.ts, which
-    // bundles it the same way when running from the sources): everything bundled but the SQLite driver.
-    esbuild.build({ ...common, sourcemap: false, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], entryPoints: ['main/core/people-csv/import-worker.ts'], outfile: out('main/import-worker.cjs') }),
+    // The database workers (an import's, a bulk action's) run as eval'd CommonJS scripts (see
+    // main/core/worker-code.ts, which bundles them the same way when running from the sources): all but the driver.
+    ...[
+      ['main/core/people-csv/import-worker.ts', 'main/import-worker.cjs'],
+      ['main/core/bulk/bulk-worker.ts', 'main/bulk-worker.cjs'],
+    ].map(([entry, file]) =>
+      esbuild.build({ ...common, sourcemap: false, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], entryPoints: [entry], outfile: out(file) }),
+    ),
     esbuild.build({ ...node, entryPoints: ['main/electron/entry.ts'], outfile: out('main/electron.mjs'), format: 'esm', external: ['electron'] }),
     // Sandboxed preloads must be CommonJS and may only require('electron').
     esbuild.build({ ...common, platform: 'node', target: 'node20', entryPoints: ['preload/electron.ts'], outfile: out('preload/electron.cjs'), format: 'cjs', external: ['electron'] }),

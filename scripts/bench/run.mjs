@@ -18,17 +18,22 @@ await esbuild.build({
   absWorkingDir: root,
   logLevel: 'warning',
 });
-// The import worker beside the bundle, as in dist/main (main/core/people-csv/import-worker-code.ts looks there).
-await esbuild.build({
-  entryPoints: [path.join(root, 'main', 'core', 'people-csv', 'import-worker.ts')],
-  outfile: path.join(path.dirname(outfile), 'import-worker.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['better-sqlite3'],
-  absWorkingDir: root,
-  logLevel: 'warning',
-});
+// The database workers beside the bundle, as in dist/main (main/core/worker-code.ts looks there).
+for (const [entry, file] of [
+  [['people-csv', 'import-worker.ts'], 'import-worker.cjs'],
+  [['bulk', 'bulk-worker.ts'], 'bulk-worker.cjs'],
+]) {
+  await esbuild.build({
+    entryPoints: [path.join(root, 'main', 'core', ...entry)],
+    outfile: path.join(path.dirname(outfile), file),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    absWorkingDir: root,
+    logLevel: 'warning',
+  });
+}
 const { main } = await import(pathToFileURL(outfile).href);
 await main(args, root);

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportMapping, ImportRowsPage, Verdict, VerdictCounts } from '../../../common/people-import.ts';
 import { AppError } from '../errors.ts';
 import type { Added, Opened, Progress, Reply, Request, WorkerSetup, WriteOrder, Written } from './import-protocol.ts';
-import { importWorkerCode } from './import-worker-code.ts';
+import { workerCode } from '../worker-code.ts';
 
 export interface WriteListener {
   onProgress(written: number): void;
@@ -37,7 +37,7 @@ export class ImportSession {
 
   static async start(setup: Omit<WorkerSetup, 'driverPath'>): Promise<ImportSession> {
     const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(await importWorkerCode(), { eval: true, workerData: { ...setup, driverPath } satisfies WorkerSetup });
+    const worker = new Worker(await workerCode('import'), { eval: true, workerData: { ...setup, driverPath } satisfies WorkerSetup });
     return new ImportSession(worker);
   }
 

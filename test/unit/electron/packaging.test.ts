@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BINDING_FILE, PACKAGING_FOLDER, nativeBindingFor } from '../../../main/electron/native-binding-path.mjs';
-import { WORKER_BUNDLE } from '../../../main/core/people-csv/import-worker-code.ts';
+import { WORKER_BUNDLES } from '../../../main/core/worker-code.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -43,10 +43,10 @@ describe('electron-builder.yml', () => {
     expect(patterns).toEqual(expect.arrayContaining([main, 'dist/preload/electron.cjs', 'dist/renderer/**']));
   });
 
-  it('ships the import worker the main bundle reads beside itself', async () => {
+  it('ships the database workers (import, bulk actions) the main bundle reads beside itself', async () => {
     const config = await loadConfig();
     const patterns = (config.files as ({ filter: string[] } | string)[]).flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
-    expect(patterns).toContain(`dist/main/${WORKER_BUNDLE}`);
+    for (const bundle of Object.values(WORKER_BUNDLES)) expect(patterns).toContain(`dist/main/${bundle}`);
   });
 
   it('ships the Electron-ABI driver where the packaged app looks for it', async () => {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeImportCsv } from '../../../scripts/bench/import-file.ts';
-import { IMPORT_WORKER_BUILD, WORKER_BUNDLE } from '../../../main/core/people-csv/import-worker-code.ts';
+import { WORKER_BUILD, WORKER_BUNDLES } from '../../../main/core/worker-code.ts';
 import { DATABASE_FILE } from '../../../main/core/data-dir.ts';
 import { createRoster } from '../../../main/core/roster.ts';
 import { ADMIN, GOOD_PASSWORD, startTestRoster, tempDir } from '../harness.ts';
@@ -22,7 +22,7 @@ const ROWS = 100_000;
 beforeAll(async () => {
   const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' } as const;
   await esbuild.build({ ...common, entryPoints: [path.join(import.meta.dirname, 'import-kill-driver.ts')], outfile: DRIVER, format: 'esm', packages: 'external' });
-  await esbuild.build({ ...IMPORT_WORKER_BUILD, entryPoints: [path.join(ROOT, 'main/core/people-csv/import-worker.ts')], outfile: path.join(FOLDER, WORKER_BUNDLE) });
+  await esbuild.build({ ...WORKER_BUILD, entryPoints: [path.join(ROOT, 'main/core/people-csv/import-worker.ts')], outfile: path.join(FOLDER, WORKER_BUNDLES.import) });
   return () => fs.rmSync(FOLDER, { recursive: true, force: true });
 });
 
