@@ -18,8 +18,11 @@ export type Verdict = { kind: 'change' } | { kind: 'unchanged' } | { kind: 'skip
 export interface BulkScope {
   /** The admin acting; null for Roster itself (an automatic policy), which is nobody's own account. */
   actorId: number | null;
-  /** Admins who can sign in (active, with a password), counted over everyone, selected or not. */
-  activeAdmins: number;
+  /**
+   * Admins who can sign in (active, with a password), counted over everyone, selected or not, up to `upTo`: asked
+   * only when the action would remove some, and only as far as it needs (there may be thousands of admins).
+   */
+  activeAdmins: (upTo: number) => number;
 }
 
 const canSignInAsAdmin = (c: Candidate) => c.role === 'admin' && c.isActive && c.hasPassword;
@@ -64,7 +67,7 @@ export function planBulk(candidates: readonly Candidate[], action: BulkAction, s
       lastRemoved = i;
     }
   });
-  if (removed > 0 && scope.activeAdmins - removed < 1) verdicts[lastRemoved] = { kind: 'skip', reason: 'lastAdmin' };
+  if (removed > 0 && scope.activeAdmins(removed + 1) - removed < 1) verdicts[lastRemoved] = { kind: 'skip', reason: 'lastAdmin' };
   return verdicts;
 }
 

@@ -15,6 +15,7 @@ import type { Clock } from '../services/clock.ts';
 import type { BulkRunner } from './bulk-runner.ts';
 import { planBulk, type Candidate } from './bulk-rules.ts';
 import { selectionSql, type Selection } from './bulk-selection.ts';
+import { activeAdmins } from './bulk-write.ts';
 
 /** Main accepts an Undo this long after the action started: the snackbar offers it for UNDO_OFFER_MS once the
  * action is done, a 100,000-person action takes seconds, and the click may be in flight. */
@@ -82,8 +83,7 @@ export class BulkService {
     const rows = db
       .prepare<unknown[], UserRow>(`SELECT * FROM users WHERE (${where.sql}) AND (role = 'admin' OR id = ?) ORDER BY id LIMIT 1000`)
       .all(...where.params, actorId);
-    const activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL").pluck().get() as number;
-    const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins });
+    const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: (upTo) => activeAdmins(db, upTo) });
     return rows.flatMap((r, i) => {
       const v = verdicts[i];
       return v?.kind === 'skip' && v.reason !== 'deactivated' ? [{ ...named(r), reason: v.reason }] : [];

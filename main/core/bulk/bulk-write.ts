@@ -36,7 +36,6 @@ export class BulkRefusal extends Error {
 }
 
 type Report = (progress: BulkProgress) => void;
-const PROGRESS_EVERY = 2000;
 
 interface Row {
   id: number;
@@ -59,42 +58,46 @@ function requireAdmin(db: Db, actorId: number): void {
   if (!actor || actor.is_active !== 1 || actor.role !== 'admin') throw new BulkRefusal('FORBIDDEN', 'Only admins can do that.');
 }
 
-const activeAdmins = (db: Db) =>
-  db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL").pluck().get() as number;
+/** Admins who can sign in, counted up to `upTo` (there may be thousands; the rules only need to know there are enough). */
+export const activeAdmins = (db: Db, upTo: number) =>
+  db.prepare("SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE role = 'admin' AND is_active = 1 AND password_hash IS NOT NULL LIMIT ?)").pluck().get(upTo) as number;
 
-/** The statements that change one person, and the audit entry each change gets. */
-function changer(db: Db, action: BulkAction, now: number) {
-  const endSessions = db.prepare('DELETE FROM sessions WHERE user_id = ?');
-  const revokeCodes = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL');
+/** The people changed per round of statements: each round is a handful of set-based statements and a progress report. */
+const CHUNK = 5000;
+
+/** The set-based statements that change a chunk of people (a JSON array of ids), and each change's audit entry. */
+function changer(db: Db, action: Exclude<BulkAction, 'signOutEverywhere'>, now: number) {
+  const inChunk = 'IN (SELECT value FROM json_each(?))';
+  const endSessions = db.prepare(`DELETE FROM sessions WHERE user_id ${inChunk}`);
+  const revokeCodes = db.prepare(`UPDATE one_time_codes SET used_at = ? WHERE used_at IS NULL AND user_id ${inChunk}`);
   switch (action) {
     case 'deactivate': {
-      const update = db.prepare('UPDATE users SET is_active = 0, deactivated_at = ?, updated_at = ? WHERE id = ?');
-      return (r: Row) => {
-        update.run(now, now, r.id);
-        endSessions.run(r.id);
-        revokeCodes.run(now, r.id);
-        return { action: 'person_deactivated' as AuditAction, details: {} };
+      const update = db.prepare(`UPDATE users SET is_active = 0, deactivated_at = ?, updated_at = ? WHERE id ${inChunk}`);
+      return {
+        run: (ids: string) => {
+          update.run(now, now, ids);
+          endSessions.run(ids);
+          revokeCodes.run(now, ids);
+        },
+        entry: () => ({ action: 'person_deactivated' as AuditAction, details: {} }),
       };
     }
     case 'reactivate': {
-      const update = db.prepare('UPDATE users SET is_active = 1, deactivated_at = NULL, updated_at = ? WHERE id = ?');
-      return (r: Row) => {
-        update.run(now, r.id);
-        return { action: 'person_reactivated' as AuditAction, details: {} };
-      };
+      const update = db.prepare(`UPDATE users SET is_active = 1, deactivated_at = NULL, updated_at = ? WHERE id ${inChunk}`);
+      return { run: (ids: string) => void update.run(now, ids), entry: () => ({ action: 'person_reactivated' as AuditAction, details: {} }) };
     }
     case 'makeUser':
     case 'makeAdmin': {
       const to: Role = action === 'makeAdmin' ? 'admin' : 'user';
-      const update = db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?');
-      return (r: Row) => {
-        update.run(to, now, r.id);
-        endSessions.run(r.id); // a new role takes effect at the next sign-in, as with one person's change
-        return { action: 'role_changed' as AuditAction, details: { from: r.role, to } };
+      const update = db.prepare(`UPDATE users SET role = ?, updated_at = ? WHERE id ${inChunk}`);
+      return {
+        run: (ids: string) => {
+          update.run(to, now, ids);
+          endSessions.run(ids); // a new role takes effect at the next sign-in, as with one person's change
+        },
+        entry: (r: Row) => ({ action: 'role_changed' as AuditAction, details: { from: r.role, to } }),
       };
     }
-    case 'signOutEverywhere':
-      throw new Error('sign-out is one statement, not a per-person change');
   }
 }
 
@@ -107,7 +110,7 @@ interface Applied {
 /** Judges `rows` for `action`, changes those the rules allow, and audits each change with `extra` in its details. */
 function apply(db: Db, rows: Row[], action: BulkAction, actorId: number, now: number, extra: Record<string, unknown>, report: Report): Applied {
   const audit = new AuditRepo(db);
-  const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: activeAdmins(db) });
+  const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: (upTo) => activeAdmins(db, upTo) });
   const changed: Row[] = [];
   const skipped: Applied['skipped'] = [];
   let unchanged = 0;
@@ -118,23 +121,24 @@ function apply(db: Db, rows: Row[], action: BulkAction, actorId: number, now: nu
     else unchanged++;
   });
   const total = changed.length;
-  report({ action: extra.undo ? 'undo' : action, phase: 'writing', done: 0, total });
+  const shown = extra.undo ? 'undo' : action;
+  report({ action: shown, phase: 'writing', done: 0, total });
   if (action === 'signOutEverywhere') return signOut(db, audit, changed, unchanged, skipped, actorId, now, extra);
 
   const change = changer(db, action, now);
-  let entries: Parameters<AuditRepo['recordMany']>[0] = [];
-  changed.forEach((r, i) => {
-    const { action: audited, details } = change(r);
-    entries.push({ at: now, actorId, action: audited, targetId: r.id, details: { ...details, ...extra } });
-    if ((i + 1) % PROGRESS_EVERY === 0) {
-      audit.recordMany(entries);
-      entries = [];
-      report({ action: extra.undo ? 'undo' : action, phase: 'writing', done: i + 1, total });
-    }
-  });
-  audit.recordMany(entries);
+  for (let at = 0; at < total; at += CHUNK) {
+    const chunk = changed.slice(at, at + CHUNK);
+    change.run(JSON.stringify(chunk.map((r) => r.id)));
+    audit.recordMany(
+      chunk.map((r) => {
+        const { action: audited, details } = change.entry(r);
+        return { at: now, actorId, action: audited, targetId: r.id, details: { ...details, ...extra } };
+      }),
+    );
+    report({ action: shown, phase: 'writing', done: at + chunk.length, total });
+  }
   // The rules keep an admin; this is the database saying so, so a mistake there rolls everything back.
-  if ((action === 'deactivate' || action === 'makeUser') && activeAdmins(db) < 1) throw new Error('a bulk action would have left no admin');
+  if ((action === 'deactivate' || action === 'makeUser') && activeAdmins(db, 1) < 1) throw new Error('a bulk action would have left no admin');
   return { changed, unchanged, skipped };
 }
 
@@ -166,8 +170,7 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
         : null;
       const applied = apply(db, rows, action, actorId, now, bulkId === null ? { bulk: true } : { bulk: bulkId }, report);
       if (bulkId !== null) {
-        const remember = db.prepare('INSERT INTO bulk_action_people (bulk_id, user_id) VALUES (?, ?)');
-        for (const r of applied.changed) remember.run(bulkId, r.id);
+        db.prepare('INSERT INTO bulk_action_people (bulk_id, user_id) SELECT ?, value FROM json_each(?)').run(bulkId, JSON.stringify(applied.changed.map((r) => r.id)));
       }
       const result: BulkResult = {
         bulkId: bulkId !== null && applied.changed.length > 0 ? bulkId : null,
