@@ -77,12 +77,15 @@ export class BulkService {
     return out;
   }
 
-  /** Only admins and the actor can be protected (self, last admin); admins are few, so this reads few rows. */
+  /**
+   * Only admins and the actor can be protected (self, last admin). Read as two index lookups: the selection's admins
+   * (a range of the role index, admins being few) and the actor's own row; an OR of the two would scan every person.
+   */
   private protectedPeople(where: { sql: string; params: unknown[] }, action: BulkAction, actorId: number): BulkPreview['protected'] {
     const { db } = this.d;
-    const rows = db
-      .prepare<unknown[], UserRow>(`SELECT * FROM users WHERE (${where.sql}) AND (role = 'admin' OR id = ?) ORDER BY id LIMIT 1000`)
-      .all(...where.params, actorId);
+    const admins = db.prepare<unknown[], UserRow>(`SELECT * FROM users WHERE ${where.sql} AND role = 'admin' ORDER BY id LIMIT 1000`).all(...where.params);
+    const self = admins.some((r) => r.id === actorId) ? [] : db.prepare<unknown[], UserRow>(`SELECT * FROM users WHERE ${where.sql} AND id = ?`).all(...where.params, actorId);
+    const rows = [...self, ...admins];
     const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: (upTo) => activeAdmins(db, upTo) });
     return rows.flatMap((r, i) => {
       const v = verdicts[i];
