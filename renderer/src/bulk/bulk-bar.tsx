@@ -51,7 +51,8 @@ export const BulkBar = memo(function BulkBar({ selection, tab, total, pageTicked
       </Button>
       <Stack direction="row" sx={{ gap: 1, ml: 'auto', flexWrap: 'wrap' }}>
         {BULK_ACTIONS.filter((a) => BULK_WORDS[a].tabs.includes(tab)).map((a) => (
-          <Button key={a} size="small" variant="outlined" color={BULK_WORDS[a].destructive ? 'error' : 'primary'} onClick={() => onAction(a)}>
+          // One colour for all: the confirmation marks the destructive ones (red on the bar's tint failed contrast).
+          <Button key={a} size="small" variant="outlined" onClick={() => onAction(a)}>
             {BULK_WORDS[a].button}
           </Button>
         ))}
