@@ -68,6 +68,12 @@ export async function benchBulk(dataDir: string, users: number, rows: Row[], log
       rows.push({ group: 'bulk', what: `longest event-loop stall in main, ${action} and undo`, value: summarise(stalls), unit: 'ms', target: 50, note: `(${seen} progress values seen, polled every 50 ms)` });
     }
     rows.push({ group: 'bulk', what: 'longest event-loop stall in main, preview', value: summarise(previewStalls), unit: 'ms', target: 50 });
+    // The control: the same watch over main doing nothing for 3 s. On a loaded machine the OS alone delays the loop.
+    loop.reset();
+    loop.enable();
+    await new Promise((r) => setTimeout(r, 3000));
+    loop.disable();
+    rows.push({ group: 'bulk', what: 'control: longest event-loop stall in main while idle for 3 s', value: summarise([loop.max / 1e6]), unit: 'ms' });
   } finally {
     await roster.close();
   }

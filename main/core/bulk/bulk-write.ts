@@ -7,6 +7,7 @@ import type { Role } from '../../../common/contract.ts';
 import type { AuditAction } from '../../../common/audit-actions.ts';
 import { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
+import type { UserRow } from '../db/users-repo.ts';
 import { planBulk, stillAsLeft, UNDO_OF, type Candidate } from './bulk-rules.ts';
 import { selectionSql, type Selection } from './bulk-selection.ts';
 
@@ -37,16 +38,8 @@ export class BulkRefusal extends Error {
 
 type Report = (progress: BulkProgress) => void;
 
-interface Row {
-  id: number;
-  first_name: string;
-  last_name: string;
-  email: string;
-  role: Role;
-  is_active: 0 | 1;
-  has_password: 0 | 1;
-  updated_at: number;
-}
+/** What the rules and the result read of a person (COLUMNS): their row, with a password's presence but not its hash. */
+type Row = Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'email' | 'role' | 'is_active' | 'updated_at'> & { has_password: 0 | 1 };
 
 const COLUMNS = 'id, first_name, last_name, email, role, is_active, password_hash IS NOT NULL AS has_password, updated_at';
 const candidate = (r: Row): Candidate & { updatedAt: number } => ({ id: r.id, role: r.role, isActive: r.is_active === 1, hasPassword: r.has_password === 1, updatedAt: r.updated_at });
