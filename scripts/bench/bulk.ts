@@ -31,6 +31,8 @@ export async function benchBulk(dataDir: string, users: number, rows: Row[], log
       const start = performance.now();
       count = (await call('previewBulk', { selection, action: 'deactivate' })).count;
       previews.push(performance.now() - start);
+      // The preview runs on main's loop: let the monitor's timer fire after it, or a block right after enable() is never sampled.
+      await new Promise((r) => setTimeout(r, 20));
       loop.disable();
       previewStalls.push(loop.max / 1e6);
     }
@@ -58,6 +60,7 @@ export async function benchBulk(dataDir: string, users: number, rows: Row[], log
         start = performance.now();
         const undone = await call('undoBulk', { bulkId: result.bulkId });
         undos.push(performance.now() - start);
+        await new Promise((r) => setTimeout(r, 20));
         loop.disable();
         stalls.push(loop.max / 1e6);
         if (undone.reverted !== changed) throw new Error(`undo reverted ${undone.reverted} of ${changed}`);
