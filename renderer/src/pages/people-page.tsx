@@ -29,7 +29,7 @@ import { EditDetailsDialog } from '../dialogs/edit-details-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
-import { UNDO_OFFER_MS, type BulkAction, type BulkResult } from '../../../common/bulk.ts';
+import { UNDO_OFFER_MS, type BulkAction, type BulkResult, type UndoResult } from '../../../common/bulk.ts';
 import { BulkBar } from '../bulk/bulk-bar.tsx';
 import { BulkDialog } from '../bulk/bulk-dialog.tsx';
 import { resultMessage } from '../bulk/bulk-wording.ts';
@@ -47,7 +47,7 @@ type OpenDialog =
   | { kind: 'import' }
   | { kind: DialogAction; person: Person }
   | { kind: 'bulk'; action: BulkAction; selection: NonNullable<ReturnType<typeof toInput>> }
-  | { kind: 'undo'; bulkId: number }
+  | { kind: 'undo'; undoing: Promise<UndoResult> }
   | null;
 
 const NO_ROWS: Person[] = [];
@@ -79,7 +79,7 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
       select.clear();
       const { bulkId } = result;
       // Undo for 10 s: main reverts exactly whom this changed, if no one changed them since.
-      notify(resultMessage(result, confirmed), 'success', bulkId === null ? undefined : { label: 'Undo', durationMs: UNDO_OFFER_MS, onClick: () => setDialog({ kind: 'undo', bulkId }) });
+      notify(resultMessage(result, confirmed), 'success', bulkId === null ? undefined : { label: 'Undo', durationMs: UNDO_OFFER_MS, onClick: () => setDialog({ kind: 'undo', undoing: call('undoBulk', { bulkId }) }) });
     },
     [notify, select],
   );
@@ -152,7 +152,7 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
         </Suspense>
       )}
       {dialog?.kind === 'bulk' && <BulkDialog action={dialog.action} selection={dialog.selection} onClose={close} onDone={bulkDone} onSettled={actions.refresh} />}
-      {dialog?.kind === 'undo' && <UndoDialog bulkId={dialog.bulkId} onClose={close} onSettled={actions.refresh} />}
+      {dialog?.kind === 'undo' && <UndoDialog undoing={dialog.undoing} onClose={close} onSettled={actions.refresh} />}
       {dialog && 'person' in dialog && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
     </Box>
   );
