@@ -17,8 +17,8 @@ import { planBulk, type Candidate } from './bulk-rules.ts';
 import { selectionSql, type Selection } from './bulk-selection.ts';
 import { activeAdmins } from './bulk-write.ts';
 
-/** Main accepts an Undo this long after the action started: the snackbar offers it for UNDO_OFFER_MS once the
- * action is done, a 100,000-person action takes seconds, and the click may be in flight. */
+/** Main accepts an Undo this long after the action finished: the snackbar offers it for UNDO_OFFER_MS from then,
+ * and the click may be in flight behind other calls. */
 export const UNDO_ACCEPTED_MS = 60_000;
 
 export interface BulkDeps {
@@ -35,6 +35,12 @@ const named = (r: Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'email'>): N
 const candidate = (r: UserRow): Candidate => ({ id: r.id, role: r.role, isActive: r.is_active === 1, hasPassword: r.password_hash !== null });
 
 export class BulkService {
+  /**
+   * When each undoable action of this run finished (main's clock). Undo is offered only in the snackbar that follows
+   * the action, so an action of an earlier run, or one finished too long ago, is not undone.
+   */
+  private readonly finishedAt = new Map<number, number>();
+
   constructor(private readonly d: BulkDeps) {}
 
   /** Cheap at any size: a count, the first rows of the view, and the few people the rules could protect. */
@@ -98,7 +104,10 @@ export class BulkService {
     this.refuseWhileOtherWrites();
     try {
       const result = await this.d.runner.run({ op: 'bulk', order: { actorId: actor.id, action, selection, now: this.d.clock.now() } });
-      return { ...result, undoUntil: result.bulkId === null ? null : new Date(this.d.clock.now() + UNDO_OFFER_MS).toISOString() };
+      const done = this.d.clock.now();
+      for (const [id, at] of this.finishedAt) if (done - at > UNDO_ACCEPTED_MS) this.finishedAt.delete(id);
+      if (result.bulkId !== null) this.finishedAt.set(result.bulkId, done);
+      return { ...result, undoUntil: result.bulkId === null ? null : new Date(done + UNDO_OFFER_MS).toISOString() };
     } finally {
       this.d.onAudited();
     }
@@ -108,8 +117,11 @@ export class BulkService {
     const actor = signedInUser(ctx);
     this.refuseWhileOtherWrites();
     const now = this.d.clock.now();
+    const finished = this.finishedAt.get(bulkId);
+    if (finished === undefined) throw new AppError('NOT_FOUND', 'There is no action of yours to undo.');
+    if (now - finished > UNDO_ACCEPTED_MS) throw new AppError('CONFLICT', 'It is too late to undo that action.');
     try {
-      return await this.d.runner.run({ op: 'undo', order: { actorId: actor.id, bulkId, now, notBefore: now - UNDO_ACCEPTED_MS } });
+      return await this.d.runner.run({ op: 'undo', order: { actorId: actor.id, bulkId, now } });
     } finally {
       this.d.onAudited();
     }

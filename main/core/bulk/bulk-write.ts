@@ -22,8 +22,6 @@ export interface UndoOrder {
   actorId: number;
   bulkId: number;
   now: number;
-  /** Bulk actions older than this (their `at`) can no longer be undone. */
-  notBefore: number;
 }
 
 /** A coded refusal the worker carries to main unchanged (main turns it into an AppError). */
@@ -197,7 +195,6 @@ export function runUndo(db: Db, order: UndoOrder, report: Report): UndoResult {
       const bulk = db.prepare<[number], { actor_id: number | null; action: BulkAction; at: number; undone_at: number | null }>('SELECT actor_id, action, at, undone_at FROM bulk_actions WHERE id = ?').get(bulkId);
       if (!bulk || bulk.actor_id !== actorId || bulk.action === 'signOutEverywhere') throw new BulkRefusal('NOT_FOUND', 'There is no action of yours to undo.');
       if (bulk.undone_at !== null) throw new BulkRefusal('CONFLICT', 'That action was already undone.');
-      if (bulk.at < order.notBefore) throw new BulkRefusal('CONFLICT', 'It is too late to undo that action.');
       report({ action: 'undo', phase: 'selecting', done: 0, total: 0 });
       const rows = db
         .prepare<[number], Row>(`SELECT ${COLUMNS} FROM users WHERE id IN (SELECT user_id FROM bulk_action_people WHERE bulk_id = ?) ORDER BY id`)
