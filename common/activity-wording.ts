@@ -74,6 +74,15 @@ function settingChanges(d: Record<string, unknown>, labels: Record<string, strin
     .map(([k, label]) => ({ label, from: '', to: settingValue(k, d[k]) }));
 }
 
+const BULK_DONE: Record<string, (people: string) => string> = {
+  deactivate: (p) => `deactivated ${p}`,
+  reactivate: (p) => `reactivated ${p}`,
+  makeUser: (p) => `made ${p} Users`,
+  makeAdmin: (p) => `made ${p} Admins`,
+  signOutEverywhere: (p) => `signed ${p} out everywhere`,
+};
+const bulkDone = (action: unknown, people: string) => (BULK_DONE[text(action)] ?? ((p: string) => `changed ${p}`))(people);
+
 export const WORDING: { [A in AuditAction]: Words } = {
   first_admin_created: (e) => `${actor(e)} set up Roster and became its first admin`,
   person_added: (e) => `${actor(e)} added ${target(e)} (${address(e)}), ${delivery(e.details)}`,
@@ -95,10 +104,19 @@ export const WORDING: { [A in AuditAction]: Words } = {
     const how = e.details.delivery === 'email' ? 'invites by email' : 'invite codes handed to the admin';
     return `${actor(e)} imported ${count(e.details.added, 'person', 'people')} from ${text(e.details.file)} (${count(e.details.rows, 'row')}, ${count(e.details.skipped, 'row')} skipped; ${how})`;
   },
+  bulk_action: (e) => {
+    const done = `${actor(e)} ${bulkDone(e.details.action, count(e.details.changed, 'person', 'people'))} at once`;
+    const rest = [count(e.details.unchanged, 'already so', 'already so'), count(e.details.skipped, 'skipped', 'skipped')].filter((s) => s && !s.startsWith('0 '));
+    return `${done} (${count(e.details.matched, 'selected', 'selected')}${rest.length ? `, ${rest.join(', ')}` : ''})`;
+  },
+  bulk_undone: (e) =>
+    `${actor(e)} undid “${bulkDone(e.details.action, 'people')}”: ${count(e.details.reverted, 'person', 'people')} reverted${typeof e.details.changedSince === 'number' && e.details.changedSince > 0 ? `, ${count(e.details.changedSince, 'person', 'people')} changed since left alone` : ''}`,
   people_exported: (e) => {
+    if (e.details.selected && !e.details.tab) return `${actor(e)} exported ${count(e.details.rows, 'selected person', 'selected people')} as CSV`;
     const tab = e.details.tab === 'deactivated' ? 'Deactivated' : 'Active';
     const search = text(e.details.search) ? ` matching “${text(e.details.search)}”` : '';
-    return `${actor(e)} exported ${count(e.details.rows, 'person', 'people')} (${tab}${search}) as CSV`;
+    const picked = e.details.selected ? ', selected' : '';
+    return `${actor(e)} exported ${count(e.details.rows, 'person', 'people')} (${tab}${search}${picked}) as CSV`;
   },
   role_changed: (e) => ({
     sentence: `${actor(e)} changed ${possessive(target(e))} role from ${role(e.details.from)} to ${role(e.details.to)}`,
@@ -111,6 +129,7 @@ export const WORDING: { [A in AuditAction]: Words } = {
   },
   sign_in_locked: (e) => `Sign-in refused${times(e)} for ${address(e)}: too many failed attempts`,
   sign_out: (e) => `${actor(e)} signed out`,
+  sessions_ended: (e) => `${actor(e)} signed ${target(e)} out everywhere (${count(e.details.sessions, 'session')} ended)`,
   password_changed: (e) => `${actor(e)} changed their password`,
   password_change_failed: (e) => `${actor(e)} typed a wrong current password while changing their password`,
   password_change_locked: (e) => `Password change refused${times(e)} for ${address(e)}: too many wrong current passwords`,

@@ -31,6 +31,14 @@ import {
   type ImportStatus,
 } from './people-import.ts';
 import {
+  bulkActionField,
+  selectionSchema,
+  type BulkPreview,
+  type BulkProgress,
+  type BulkResult,
+  type UndoResult,
+} from './bulk.ts';
+import {
   codeField,
   CONTROL_CHARS,
   emailField,
@@ -167,6 +175,10 @@ export type ListPeopleInput = z.input<typeof listPeopleInput>;
 /** The view of the People list an export writes: the list's own tab, search, sort and direction (no page). */
 export const peopleViewInput = listPeopleInput.pick({ tab: true, query: true, sort: true, direction: true }).strict();
 
+/** Bulk actions' selection: ids ticked row by row (a short list), or the whole view but the rows unticked. */
+export const peopleSelectionInput = selectionSchema(peopleViewInput);
+const bulkInput = z.object({ selection: peopleSelectionInput, action: bulkActionField }).strict();
+
 const personFields = {
   firstName: nameField('First name'),
   lastName: nameField('Last name'),
@@ -268,6 +280,11 @@ export const contract = {
   verifyActivityLog: method<LogVerification>()('admin', z.object({ recheck: z.boolean().default(false) }).strict()),
   exportActivity: method<ExportOutcome>()('admin', activityFilterInput),
   exportPeople: method<ExportOutcome>()('admin', peopleViewInput),
+  previewBulk: method<BulkPreview>()('admin', bulkInput),
+  runBulk: method<BulkResult>()('admin', bulkInput),
+  undoBulk: method<UndoResult>()('admin', z.object({ bulkId: idField }).strict()),
+  bulkProgress: method<BulkProgress | null>()('admin', empty),
+  exportSelectedPeople: method<ExportOutcome>()('admin', z.object({ selection: peopleSelectionInput }).strict()),
   chooseImportFile: method<{ importId: string; fileName: string } | null>()('admin', empty),
   previewImport: method<ImportPreview>()('admin', z.object({ importId: importIdField, mapping: importMappingInput.nullable().default(null) }).strict()),
   importRows: method<ImportRowsPage>()('admin', importRowsInput),

@@ -31,6 +31,8 @@ import { PeopleService } from './services/people-service.ts';
 import { PeopleExport } from './people-csv/people-export.ts';
 import { ImportFiles } from './people-csv/import-files.ts';
 import { PeopleImport } from './people-csv/people-import.ts';
+import { BulkRunner } from './bulk/bulk-runner.ts';
+import { BulkService } from './bulk/bulk-service.ts';
 import { RecoveryService } from './services/recovery-service.ts';
 import { KeyFileSecretBox, loadOrCreateKey } from './settings/key-file-secret-box.ts';
 import type { SecretBox } from './settings/secret-box.ts';
@@ -145,6 +147,9 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       emailConfigured: () => emailSettings.isConfigured(),
     });
     auth.warmUp();
+    // A bulk action's worker writes on its own connection, as an import's does; each refuses to start while the
+    // other holds the database, and main's own writes are refused (BUSY) while either does.
+    const bulkRunner = new BulkRunner({ dbFile: path.join(dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
     const peopleImport = new PeopleImport({
       dbFile: path.join(dataDir, DATABASE_FILE),
       nativeBinding: options.nativeBinding,
@@ -152,6 +157,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       codeKey: codeKeyOnce,
       credentials: delivery,
       onAudited: () => head.onAppend(),
+      otherWritesHeld: () => bulkRunner.writesHeld(),
       delivery: options.fileDelivery,
       pathPicker: options.pathPicker,
       logError,
@@ -162,12 +168,14 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       mailer,
       smtpSettings,
     });
+    const bulk = new BulkService({ db, runner: bulkRunner, clock, otherWritesHeld: () => peopleImport.writesHeld(), onAudited: () => head.onAppend() });
     const dispatch = createDispatcher({
       handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery, nativeBinding: options.nativeBinding }),
         peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery }),
         peopleImport,
+        bulk,
       }),
-      writesHeld: () => peopleImport.writesHeld(),
+      writesHeld: () => peopleImport.writesHeld() ?? bulkRunner.writesHeld(),
       db,
       sessions,
       users,
@@ -180,6 +188,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       audit,
       close: async () => {
         await peopleImport.closeAll(); // a write under way is stopped: its one transaction rolls back
+        await bulkRunner.close(); // likewise
         await head.close(); // the head record's last write goes to this database's log
         closeDatabase(db);
       },

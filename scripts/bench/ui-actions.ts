@@ -138,7 +138,7 @@ async function clearSearch(s: UiSession, view: View): Promise<void> {
   const want = value.rows.map((r) => r.email);
   await s.page.waitForFunction((emails) => {
     const body = document.querySelector<HTMLTableSectionElement>('table[aria-label="People"] > tbody');
-    return !!body && body.rows.length === emails.length && Array.from(body.rows).every((r, i) => r.cells[1]?.textContent === emails[i]);
+    return !!body && body.rows.length === emails.length && Array.from(body.rows).every((r, i) => r.cells[2]?.textContent === emails[i]);
   }, want);
   await s.settled();
 }

@@ -91,7 +91,7 @@ export function installProbe(): void {
 
   const rowEmails = (): string[] | null => {
     const body = document.querySelector<HTMLTableSectionElement>('table[aria-label="People"] > tbody');
-    return body ? Array.from(body.rows, (r) => r.cells[1]?.textContent ?? '') : null;
+    return body ? Array.from(body.rows, (r) => r.cells[2]?.textContent ?? '') : null;
   };
   const activityIds = (): string[] | null => {
     const body = document.querySelector<HTMLTableSectionElement>('table[aria-label="Activity"] > tbody');
@@ -117,7 +117,7 @@ export function installProbe(): void {
         return Array.from(document.querySelectorAll('[role="dialog"]')).some((d) => nameOf(d) === answer.name);
       case 'role': {
         const body = document.querySelector<HTMLTableSectionElement>('table[aria-label="People"] > tbody');
-        const row = body && Array.from(body.rows).find((r) => r.cells[1]?.textContent === answer.email);
+        const row = body && Array.from(body.rows).find((r) => r.cells[2]?.textContent === answer.email);
         const role = row?.querySelector('[role="combobox"]');
         return !!role && role.textContent === answer.role && role.getAttribute('aria-disabled') !== 'true';
       }

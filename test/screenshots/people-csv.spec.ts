@@ -1,8 +1,6 @@
 // README screenshots of Import CSV (docs/screenshots/import-csv-*.png).
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test, type SeedPerson } from '../e2e/helpers/seed.ts';
-import { SCREENSHOTS } from './screenshots.ts';
+import { shot } from './screenshots.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -11,11 +9,6 @@ const people: SeedPerson[] = [
   { firstName: 'Alan', lastName: 'Turing', email: 'alan.turing@example.com' },
 ];
 test.use({ seed: { people } });
-
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-}
 
 const CSV = [
   'Given name;Surname;E-mail;Role',

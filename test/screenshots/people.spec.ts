@@ -1,8 +1,6 @@
 // README screenshots of People, each of its dialogs, the sign-in and account pages.
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test, type SeedPerson } from '../e2e/helpers/seed.ts';
-import { SCREENSHOTS } from './screenshots.ts';
+import { shot } from './screenshots.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -21,12 +19,6 @@ const people: SeedPerson[] = [
   { firstName: 'Ken', lastName: 'Thompson', email: 'ken.thompson@example.com', deactivated: true, lastLoginAt: day(2) },
 ];
 test.use({ seed: { people } });
-
-/** Waits for MUI's open/close transitions to finish, so no shot catches a dialog or menu half-faded. */
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-}
 
 test('People, its dialogs and the account page', async ({ page, roster }) => {
   await roster.open(page);

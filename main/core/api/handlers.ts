@@ -10,6 +10,7 @@ import type { BackupsService } from '../backups/backups-service.ts';
 import type { ActivityService } from '../audit/activity-service.ts';
 import type { PeopleExport } from '../people-csv/people-export.ts';
 import type { PeopleImport } from '../people-csv/people-import.ts';
+import type { BulkService } from '../bulk/bulk-service.ts';
 import type { CallContext } from './call-context.ts';
 
 export type Handlers = {
@@ -27,9 +28,10 @@ export interface Services {
   activity: ActivityService;
   peopleExport: PeopleExport;
   peopleImport: PeopleImport;
+  bulk: BulkService;
 }
 
-export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport, peopleImport }: Services): Handlers {
+export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport, peopleImport, bulk }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -74,6 +76,11 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     verifyActivityLog: (input) => activity.verify(input),
     exportActivity: (input, ctx) => activity.export(input, ctx),
     exportPeople: (input, ctx) => peopleExport.export(input, ctx),
+    previewBulk: (input, ctx) => bulk.preview(input, ctx),
+    runBulk: (input, ctx) => bulk.run(input, ctx),
+    undoBulk: (input, ctx) => bulk.undo(input, ctx),
+    bulkProgress: () => bulk.progress(),
+    exportSelectedPeople: (input, ctx) => peopleExport.exportSelection(input.selection, ctx),
     chooseImportFile: () => peopleImport.chooseFile(),
     previewImport: (input) => peopleImport.preview(input),
     importRows: (input) => peopleImport.rows(input),

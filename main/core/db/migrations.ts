@@ -159,6 +159,28 @@ export const MIGRATIONS: Migration[] = [
     `,
     run: chainExistingEntries,
   },
+  {
+    // Issue 12 (bulk actions). The lead renumbers this to 6 when the hygiene branch's 5 lands first.
+    version: 5,
+    description: 'bulk actions remember whom they changed, for Undo',
+    sql: `
+      -- One row per bulk action Undo may revert: who did it, what, when it finished and whether it was undone.
+      CREATE TABLE bulk_actions (
+        id INTEGER PRIMARY KEY,
+        actor_id INTEGER REFERENCES users(id),
+        action TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        undone_at INTEGER
+      );
+      -- The people it changed. What they were before follows from the action (deactivate: they were active; Make
+      -- User: they were an admin), and at = users.updated_at tells whether anyone changed them since.
+      CREATE TABLE bulk_action_people (
+        bulk_id INTEGER NOT NULL REFERENCES bulk_actions(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        PRIMARY KEY (bulk_id, user_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

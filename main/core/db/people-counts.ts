@@ -1,8 +1,9 @@
 // How many people a tab holds, and how many match a search: exact, from whichever source is cheaper for the term.
 import type { Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
-import { countCandidates, LIKE_FILTER, likePattern, SEARCH_LIMITS, trigramMatch } from './people-search.ts';
-import { tabValue, type ListInput } from './people-sorted-rows.ts';
+import { countCandidates, likePattern, SEARCH_LIMITS, trigramMatch } from './people-search.ts';
+import type { ListInput } from './people-sorted-rows.ts';
+import { peopleWhere, tabValue } from './people-where.ts';
 
 /** O(1): the counts table is kept by triggers on every write. */
 export function tabCount(db: Db, tab: Tab): number {
@@ -20,13 +21,13 @@ export function countPeople(db: Db, input: Pick<ListInput, 'tab' | 'query'>, lim
   if (!input.query) return tabCount(db, input.tab);
   const pattern = likePattern(input.query);
   const match = trigramMatch(input.query, db);
-  const params = [tabValue(input.tab), pattern, pattern, pattern];
+  const where = peopleWhere(input.tab, pattern);
   if (match && countCandidates(db, match, limits.ftsCount) < limits.ftsCount) {
     return db
-      .prepare(`SELECT COUNT(*) FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND is_active = ? AND ${LIKE_FILTER}`)
+      .prepare(`SELECT COUNT(*) FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND ${where.sql}`)
       .pluck()
-      .get(match, ...params) as number;
+      .get(match, ...where.params) as number;
   }
   // The name index carries every searched column, so this scan never reads the table.
-  return db.prepare(`SELECT COUNT(*) FROM users INDEXED BY users_by_name WHERE is_active = ? AND ${LIKE_FILTER}`).pluck().get(...params) as number;
+  return db.prepare(`SELECT COUNT(*) FROM users INDEXED BY users_by_name WHERE ${where.sql}`).pluck().get(...where.params) as number;
 }

@@ -2,7 +2,8 @@
 // for a jump), and a search goes through the strategy planSearch picked.
 import type { ParsedInput, Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
-import { countCandidates, LIKE_FILTER, type SearchPlan } from './people-search.ts';
+import { countCandidates, type SearchPlan } from './people-search.ts';
+import { peopleWhere, tabValue } from './people-where.ts';
 import type { UserRow } from './users-repo.ts';
 
 export type ListInput = ParsedInput<'listPeople'>;
@@ -49,7 +50,7 @@ export const SORTS: Record<SortKey, SortSpec> = {
   },
 };
 
-export const tabValue = (tab: Tab) => (tab === 'active' ? 1 : 0);
+export { tabValue };
 
 /** One page query: the tab, the sort, which way, where to start and how many rows. */
 export interface RowsRequest {
@@ -91,12 +92,9 @@ function beyondSql(r: RowsRequest, values: Value[]): [string, Value[]] {
  */
 function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): UserRow[] {
   const run = (range: [string, Value[]] | null, limit: number, offset: number) => {
-    let sql = `SELECT * FROM users INDEXED BY ${r.spec.index} WHERE is_active = ?`;
-    const params: Value[] = [tabValue(r.tab)];
-    if (pattern) {
-      sql += ` AND ${LIKE_FILTER}`;
-      params.push(pattern, pattern, pattern);
-    }
+    const where = peopleWhere(r.tab, pattern);
+    let sql = `SELECT * FROM users INDEXED BY ${r.spec.index} WHERE ${where.sql}`;
+    const params: Value[] = [...where.params];
     for (const part of [range, until ? rangeSql(r, r.descending ? '>=' : '<=', until) : null]) {
       if (!part) continue;
       sql += part[0];
@@ -112,9 +110,10 @@ function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): 
 
 /** Rows from the trigram index's candidates (looked up by id, in id order), re-checked with LIKE, then sorted. */
 function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string): UserRow[] {
+  const where = peopleWhere(r.tab, pattern);
   let sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
-    AND is_active = ? AND ${LIKE_FILTER}`;
-  const params: Value[] = [match, tabValue(r.tab), pattern, pattern, pattern];
+    AND ${where.sql}`;
+  const params: Value[] = [match, ...where.params];
   if (r.after) {
     const [s, p] = rangeSql(r, r.descending ? '<' : '>', r.after);
     sql += s;

@@ -13,6 +13,7 @@ import { selectRows, SORTS, type Value } from '../db/people-sorted-rows.ts';
 import { statusOf, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
+import type { Selection } from '../bulk/bulk-selection.ts';
 import type { Clock } from '../services/clock.ts';
 
 export interface PeopleExportDeps {
@@ -54,13 +55,34 @@ export function* viewRows(db: Db, view: PeopleView): Generator<UserRow> {
 export class PeopleExport {
   constructor(private readonly d: PeopleExportDeps) {}
 
-  async export(view: PeopleView, ctx: CallContext): Promise<ExportOutcome> {
+  export(view: PeopleView, ctx: CallContext): Promise<ExportOutcome> {
+    return this.deliver(view.tab, (reader) => viewRows(reader, view), { tab: view.tab, search: view.query, sort: view.sort, direction: view.direction }, ctx);
+  }
+
+  /** The people ticked on the People page: a view but the unticked rows (in its order), or the ticked ids (by name). */
+  exportSelection(selection: Selection, ctx: CallContext): Promise<ExportOutcome> {
+    if (selection.kind === 'view') {
+      const { view } = selection;
+      const except = new Set(selection.except);
+      const rows = function* (reader: Db) {
+        for (const row of viewRows(reader, view)) if (!except.has(row.id)) yield row;
+      };
+      return this.deliver(view.tab, rows, { tab: view.tab, search: view.query, sort: view.sort, direction: view.direction, selected: true, unticked: except.size }, ctx);
+    }
+    const rows = (reader: Db) =>
+      reader
+        .prepare<[string], UserRow>('SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?)) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id')
+        .iterate(JSON.stringify(selection.ids));
+    return this.deliver('selected', rows, { selected: true }, ctx);
+  }
+
+  private async deliver(part: string, source: (reader: Db) => Iterable<UserRow>, recorded: Record<string, unknown>, ctx: CallContext): Promise<ExportOutcome> {
     if (!this.d.delivery) throw new AppError('NOT_SUPPORTED', 'Exporting needs the desktop app or browser mode.');
     const actor = signedInUser(ctx);
     const { audit, clock } = this.d;
     const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
     const outcome = await this.d.delivery.deliver({
-      fileName: `roster-people-${view.tab}-${stamp}.csv`,
+      fileName: `roster-people-${part}-${stamp}.csv`,
       contentType: 'text/csv; charset=utf-8',
       authorise: () => ctx.recheck(),
       write: async (out, signal) => {
@@ -69,12 +91,12 @@ export class PeopleExport {
         let rows: number;
         try {
           reader.exec('BEGIN');
-          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(viewRows(reader, view), csvRow), { signal });
+          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(source(reader), csvRow), { signal });
         } finally {
           reader.close();
         }
         // Who took a copy of the people list, and which part: recorded once the file is whole.
-        ctx.transaction(() => audit.record(clock.now(), actor.id, 'people_exported', null, { tab: view.tab, search: view.query, sort: view.sort, direction: view.direction, rows }));
+        ctx.transaction(() => audit.record(clock.now(), actor.id, 'people_exported', null, { ...recorded, rows }));
         return rows;
       },
     });

@@ -28,6 +28,8 @@ export interface PeopleImportDeps extends InviteDeps {
   credentials: Pick<CredentialDelivery, 'temporaryPasswordForInvite'>;
   /** The audit log grew on another connection: the head record outside the database follows. */
   onAudited: () => void;
+  /** Another worker's write holding the database (a bulk action), or null: an import waits for it to finish. */
+  otherWritesHeld?: () => string | null;
   delivery?: FileDelivery;
   pathPicker?: PathPicker;
   logError: (what: string, err: unknown) => void;
@@ -94,6 +96,8 @@ export class PeopleImport {
     const im = this.get(input.importId);
     if (!this.idle(im)) throw new AppError('CONFLICT', 'This import was already confirmed.');
     if (this.writing) throw new AppError('BUSY', 'Another import is being saved. Wait for it to finish.');
+    const held = this.d.otherWritesHeld?.();
+    if (held) throw new AppError('BUSY', held);
     if (im.counts.add === 0) throw new AppError('VALIDATION', 'No row will be added: fix the mapping or the file first.', { field: 'importId' });
     const settings = this.d.smtpSettings.load();
     const now = this.d.clock.now();

@@ -5,4 +5,5 @@ export const BUNDLED_WORKERS = {
   'import-worker': 'people-csv/import-worker.ts',
   'chain-verify-worker': 'audit/chain-verify-worker.ts',
   'activity-export-worker': 'audit/activity-export-worker.ts',
+  'bulk-worker': 'bulk/bulk-worker.ts',
 };

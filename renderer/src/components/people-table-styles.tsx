@@ -16,6 +16,8 @@ export const CELL = {
   roleIcon: 'people-role-icon',
   menuButton: 'people-menu-button',
   icon: 'people-icon',
+  check: 'people-cell-check',
+  checkbox: 'people-checkbox',
 } as const;
 
 /** Writes the rules when the page first shows, and again only if the theme changes (light/dark). */
@@ -41,6 +43,18 @@ function peopleTableRules(theme: Theme): SystemStyleObject<Theme> {
       color: palette.text.primary,
     },
     [`& > tbody > tr > td.${CELL.wrap}`]: { overflowWrap: 'anywhere' },
+    [`& > tbody > tr[data-selected]`]: { backgroundColor: theme.alpha(palette.primary.main, palette.action.selectedOpacity) },
+    // The tick column (rows and header): a native checkbox in the theme's colour, sized like MUI's small one.
+    [`& td.${CELL.check}, & th.${CELL.check}`]: { width: 48, padding: '0 0 0 12px' },
+    [`& .${CELL.checkbox}`]: {
+      width: 18,
+      height: 18,
+      margin: 0,
+      verticalAlign: 'middle',
+      cursor: 'pointer',
+      accentColor: palette.primary.main,
+      '&:focus-visible': focusRing,
+    },
     [`& > tbody > tr > td.${CELL.end}`]: { textAlign: 'right' },
     [`& .${CELL.icon}`]: { width: '1em', height: '1em', display: 'block', flexShrink: 0, fill: 'currentColor' },
     // The role dropdown's closed look: text and a drop-down arrow, the whole box a target.

@@ -21,6 +21,9 @@ interface Props {
   /** Which of this row's menus is open, if any. */
   open: RowMenu['kind'] | null;
   onMenu: (menu: RowMenu) => void;
+  /** Ticked for a bulk action. */
+  selected: boolean;
+  onTick: (person: Person, on: boolean) => void;
 }
 
 // Material icons' paths (ArrowDropDown, MoreVert), drawn as plain SVG: an SvgIcon per row costs a styled component.
@@ -36,7 +39,7 @@ const icon = (d: string, className = '') => (
 /** Keys that open a select, as MUI's Select has them. */
 const OPEN_KEYS = new Set([' ', 'ArrowUp', 'ArrowDown', 'Enter']);
 
-export const PersonRow = memo(function PersonRow({ person, role, pending, open, onMenu }: Props) {
+export const PersonRow = memo(function PersonRow({ person, role, pending, open, onMenu, selected, onTick }: Props) {
   const name = fullName(person);
   const openRole = (e: MouseEvent<HTMLElement> | KeyboardEvent<HTMLElement>) => {
     if (pending) return;
@@ -45,7 +48,11 @@ export const PersonRow = memo(function PersonRow({ person, role, pending, open, 
     onMenu({ kind: 'role', person, anchor: e.currentTarget });
   };
   return (
-    <tr className="MuiTableRow-root MuiTableRow-hover">
+    <tr className="MuiTableRow-root MuiTableRow-hover" data-selected={selected || undefined}>
+      {/* A plain checkbox: an MUI Checkbox per row would add a styled component and a ripple to every row drawn. */}
+      <td className={CELL.check}>
+        <input type="checkbox" className={CELL.checkbox} checked={selected} onChange={(e) => onTick(person, e.target.checked)} aria-label={`Select ${name}`} />
+      </td>
       <td className={CELL.wrap}>
         {name}
         {person.status === 'invited' && <Chip label="Invited" size="small" color="info" variant="outlined" sx={{ ml: 1 }} />}

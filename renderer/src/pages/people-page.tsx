@@ -29,12 +29,26 @@ import { EditDetailsDialog } from '../dialogs/edit-details-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
+import { UNDO_OFFER_MS, type BulkAction, type BulkResult, type UndoResult } from '../../../common/bulk.ts';
+import { BulkBar } from '../bulk/bulk-bar.tsx';
+import { BulkDialog } from '../bulk/bulk-dialog.tsx';
+import { resultMessage } from '../bulk/bulk-wording.ts';
+import { pageState, toInput } from '../bulk/selection.ts';
+import { UndoDialog } from '../bulk/undo-dialog.tsx';
+import { usePeopleSelection } from '../bulk/use-people-selection.ts';
+import { useSnackbar } from '../components/snackbar-provider.tsx';
 
 // Loaded when first opened: the People page's own bundle (and its first paint) does not carry the import steps.
 const ImportDialog = lazy(() => import('../import/import-dialog.tsx').then((m) => ({ default: m.ImportDialog })));
 
 type DialogAction = Exclude<PersonAction, 'viewActivity'>;
-type OpenDialog = { kind: 'add' } | { kind: 'import' } | { kind: DialogAction; person: Person } | null;
+type OpenDialog =
+  | { kind: 'add' }
+  | { kind: 'import' }
+  | { kind: DialogAction; person: Person }
+  | { kind: 'bulk'; action: BulkAction; selection: NonNullable<ReturnType<typeof toInput>> }
+  | { kind: 'undo'; undoing: Promise<UndoResult> }
+  | null;
 
 const NO_ROWS: Person[] = [];
 
@@ -50,6 +64,28 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
   const openAdd = useCallback(() => setDialog({ kind: 'add' }), []);
   const openImport = useCallback(() => setDialog({ kind: 'import' }), []);
   const rows = shown?.page.rows ?? NO_ROWS;
+  const notify = useSnackbar();
+  const { selection, actions: select } = usePeopleSelection(list.view);
+  const openBulk = useCallback(
+    (action: BulkAction) => {
+      const input = toInput(selection);
+      if (input) setDialog({ kind: 'bulk', action, selection: input });
+    },
+    [selection],
+  );
+  const bulkDone = useCallback(
+    (result: BulkResult, confirmed: number) => {
+      setDialog(null);
+      select.clear();
+      const { bulkId } = result;
+      // Undo for 10 s: main reverts exactly whom this changed, if no one changed them since.
+      notify(resultMessage(result, confirmed), 'success', bulkId === null ? undefined : { label: 'Undo', durationMs: UNDO_OFFER_MS, onClick: () => setDialog({ kind: 'undo', undoing: call('undoBulk', { bulkId }) }) });
+    },
+    [notify, select],
+  );
+  const selectAll = useCallback(() => {
+    if (shown && list.total !== null) select.selectAll(shown.view, list.total);
+  }, [shown, list.total, select]);
   // Export writes the view on screen; read when the button is pressed, so the heading is not drawn again per keystroke.
   const onScreen = useRef(list.view);
   useEffect(() => {
@@ -74,7 +110,27 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
             {list.error}
           </Alert>
         )}
-        <PeopleTable rows={rows} sort={list.view.sort} direction={list.view.direction} onSort={actions.sortBy} onAction={openAction} onChanged={actions.refresh} />
+        {selection.kind !== 'none' && (
+          <BulkBar
+            selection={selection}
+            tab={list.view.tab}
+            total={list.total}
+            pageTicked={rows.length > 0 && pageState(selection, rows) === 'all'}
+            onSelectAll={selectAll}
+            onClear={select.clear}
+            onAction={openBulk}
+          />
+        )}
+        <PeopleTable
+          rows={rows}
+          sort={list.view.sort}
+          direction={list.view.direction}
+          onSort={actions.sortBy}
+          onAction={openAction}
+          onChanged={actions.refresh}
+          selection={selection}
+          onTick={select.tick}
+        />
         {shown && rows.length === 0 && (
           <Typography sx={{ p: 4, textAlign: 'center' }} color="text.secondary">
             {shown.view.query ? `No one matches “${shown.view.query}”` : shown.view.tab === 'deactivated' ? 'No deactivated people' : 'No one here yet'}
@@ -95,7 +151,9 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
           <ImportDialog onClose={close} onImported={actions.refresh} />
         </Suspense>
       )}
-      {dialog && dialog.kind !== 'add' && dialog.kind !== 'import' && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
+      {dialog?.kind === 'bulk' && <BulkDialog action={dialog.action} selection={dialog.selection} onClose={close} onDone={bulkDone} onSettled={actions.refresh} />}
+      {dialog?.kind === 'undo' && <UndoDialog undoing={dialog.undoing} onClose={close} onSettled={actions.refresh} />}
+      {dialog && 'person' in dialog && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
     </Box>
   );
 }

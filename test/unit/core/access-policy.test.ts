@@ -64,6 +64,11 @@ const POLICY: { [K in MethodName]: Policy<K> } = {
   verifyActivityLog: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { recheck: true } },
   exportActivity: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { personId: NOBODY } },
   exportPeople: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { tab: 'active', query: 'ada', sort: 'email', direction: 'desc' } },
+  previewBulk: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { selection: { kind: 'ids', ids: [NOBODY] }, action: 'deactivate' } },
+  runBulk: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { selection: { kind: 'ids', ids: [NOBODY] }, action: 'deactivate' } },
+  undoBulk: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { bulkId: NOBODY } },
+  bulkProgress: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
+  exportSelectedPeople: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { selection: { kind: 'ids', ids: [NOBODY] } } },
   // No picker in the test core: an admin is told NOT_SUPPORTED; an unknown import id: NOT_FOUND.
   chooseImportFile: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
   previewImport: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT, mapping: { firstName: 0, lastName: 1, email: 2, role: null } } },

@@ -1,0 +1,17 @@
+// The messages between a bulk action's worker thread (bulk-worker.ts) and main (bulk-runner.ts).
+import type { BulkProgress, BulkResult, UndoResult } from '../../../common/bulk.ts';
+import type { DriverSetup } from '../workers/worker-code.ts';
+import type { BulkOrder, UndoOrder } from './bulk-write.ts';
+
+export type BulkJob = { op: 'bulk'; order: BulkOrder } | { op: 'undo'; order: UndoOrder };
+
+export interface BulkWorkerSetup extends DriverSetup {
+  /** The database file (the worker opens its own connection). */
+  dbFile: string;
+  job: BulkJob;
+}
+
+export type BulkMessage =
+  | { progress: BulkProgress }
+  | { done: BulkResult | UndoResult }
+  | { failed: { code?: string; message: string } };

@@ -1,0 +1,138 @@
+// People → select → act on many: the confirmation's preview (how many, the first few names, who the rules protect),
+// the action itself and its Undo (each run by BulkRunner on a worker, in one transaction), and their progress.
+import type { BulkAction, BulkPreview, BulkProgress, BulkResult, NamedPerson, UndoResult } from '../../../common/bulk.ts';
+import { NAMES_SHOWN, UNDO_OFFER_MS } from '../../../common/bulk.ts';
+import type { ParsedInput } from '../../../common/contract.ts';
+import type { CallContext } from '../api/call-context.ts';
+import { signedInUser } from '../api/call-context.ts';
+import type { Db } from '../db/open-database.ts';
+import { countPeople } from '../db/people-counts.ts';
+import { viewWhere } from '../db/people-where.ts';
+import { fullName, type UserRow } from '../db/users-repo.ts';
+import { AppError } from '../errors.ts';
+import { viewRows } from '../people-csv/people-export.ts';
+import type { Clock } from '../services/clock.ts';
+import type { BulkRunner } from './bulk-runner.ts';
+import { planBulk, type Candidate } from './bulk-rules.ts';
+import { selectionSql, type Selection } from './bulk-selection.ts';
+import { activeAdmins } from './bulk-write.ts';
+
+/** Main accepts an Undo this long after the action finished: the snackbar offers it for UNDO_OFFER_MS from then,
+ * and the click may be in flight behind other calls. */
+export const UNDO_ACCEPTED_MS = 60_000;
+
+export interface BulkDeps {
+  db: Db;
+  runner: BulkRunner;
+  clock: Clock;
+  /** Other writes that hold the database (an import's transaction), or null. */
+  otherWritesHeld: () => string | null;
+  /** The audit log grew on another connection: the head record outside the database follows. */
+  onAudited: () => void;
+}
+
+const named = (r: Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'email'>): NamedPerson => ({ id: r.id, name: fullName(r), email: r.email });
+const candidate = (r: UserRow): Candidate => ({ id: r.id, role: r.role, isActive: r.is_active === 1, hasPassword: r.password_hash !== null });
+
+export class BulkService {
+  /**
+   * When each undoable action of this run finished (main's clock). Undo is offered only in the snackbar that follows
+   * the action, so an action of an earlier run, or one finished too long ago, is not undone.
+   */
+  private readonly finishedAt = new Map<number, number>();
+
+  constructor(private readonly d: BulkDeps) {}
+
+  /** Cheap at any size: a count, the first rows of the view, and the few people the rules could protect. */
+  preview({ selection, action }: ParsedInput<'previewBulk'>, ctx: CallContext): BulkPreview {
+    const actor = signedInUser(ctx);
+    const where = selectionSql(selection);
+    return {
+      count: this.count(selection),
+      first: this.first(selection),
+      protected: this.protectedPeople(where, action, actor.id),
+    };
+  }
+
+  private count(selection: Selection): number {
+    const { db } = this.d;
+    if (selection.kind === 'ids') return db.prepare('SELECT COUNT(*) FROM users WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(selection.ids)) as number;
+    const all = countPeople(db, selection.view);
+    if (selection.except.length === 0) return all;
+    const where = viewWhere(selection.view);
+    const unticked = db.prepare(`SELECT COUNT(*) FROM users WHERE ${where.sql} AND id IN (SELECT value FROM json_each(?))`).pluck().get(...where.params, JSON.stringify(selection.except)) as number;
+    return all - unticked;
+  }
+
+  /** The first few people, in the list's order for a view (its own queries), by name for ticked rows. */
+  private first(selection: Selection): NamedPerson[] {
+    const { db } = this.d;
+    if (selection.kind === 'ids') {
+      return db
+        .prepare<[string, number], UserRow>('SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?)) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT ?')
+        .all(JSON.stringify(selection.ids), NAMES_SHOWN)
+        .map(named);
+    }
+    const except = new Set(selection.except);
+    const out: NamedPerson[] = [];
+    for (const row of viewRows(db, selection.view)) {
+      if (except.has(row.id)) continue;
+      out.push(named(row));
+      if (out.length === NAMES_SHOWN) break;
+    }
+    return out;
+  }
+
+  /**
+   * Only admins and the actor can be protected (self, last admin). Read as two index lookups: the selection's admins
+   * (a range of the role index, admins being few) and the actor's own row; an OR of the two would scan every person.
+   */
+  private protectedPeople(where: { sql: string; params: unknown[] }, action: BulkAction, actorId: number): BulkPreview['protected'] {
+    const { db } = this.d;
+    const admins = db.prepare<unknown[], UserRow>(`SELECT * FROM users WHERE ${where.sql} AND role = 'admin' ORDER BY id LIMIT 1000`).all(...where.params);
+    const self = admins.some((r) => r.id === actorId) ? [] : db.prepare<unknown[], UserRow>(`SELECT * FROM users WHERE ${where.sql} AND id = ?`).all(...where.params, actorId);
+    const rows = [...self, ...admins];
+    const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: (upTo) => activeAdmins(db, upTo) });
+    return rows.flatMap((r, i) => {
+      const v = verdicts[i];
+      return v?.kind === 'skip' && v.reason !== 'deactivated' ? [{ ...named(r), reason: v.reason }] : [];
+    });
+  }
+
+  async run({ selection, action }: ParsedInput<'runBulk'>, ctx: CallContext): Promise<BulkResult> {
+    const actor = signedInUser(ctx);
+    this.refuseWhileOtherWrites();
+    try {
+      const result = await this.d.runner.run({ op: 'bulk', order: { actorId: actor.id, action, selection, now: this.d.clock.now() } });
+      const done = this.d.clock.now();
+      for (const [id, at] of this.finishedAt) if (done - at > UNDO_ACCEPTED_MS) this.finishedAt.delete(id);
+      if (result.bulkId !== null) this.finishedAt.set(result.bulkId, done);
+      return { ...result, undoUntil: result.bulkId === null ? null : new Date(done + UNDO_OFFER_MS).toISOString() };
+    } finally {
+      this.d.onAudited();
+    }
+  }
+
+  async undo({ bulkId }: ParsedInput<'undoBulk'>, ctx: CallContext): Promise<UndoResult> {
+    const actor = signedInUser(ctx);
+    this.refuseWhileOtherWrites();
+    const now = this.d.clock.now();
+    const finished = this.finishedAt.get(bulkId);
+    if (finished === undefined) throw new AppError('NOT_FOUND', 'There is no action of yours to undo.');
+    if (now - finished > UNDO_ACCEPTED_MS) throw new AppError('CONFLICT', 'It is too late to undo that action.');
+    try {
+      return await this.d.runner.run({ op: 'undo', order: { actorId: actor.id, bulkId, now } });
+    } finally {
+      this.d.onAudited();
+    }
+  }
+
+  progress(): BulkProgress | null {
+    return this.d.runner.progress();
+  }
+
+  private refuseWhileOtherWrites(): void {
+    const held = this.d.otherWritesHeld();
+    if (held) throw new AppError('BUSY', held);
+  }
+}
