@@ -6,6 +6,7 @@ import type { BulkResult } from '../../../common/bulk.ts';
 import { MAX_PICKED_IDS } from '../../../common/bulk.ts';
 import type { MethodInput } from '../../../common/contract.ts';
 import { ADMIN, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
+import { databaseSnapshot } from '../database-snapshot.ts';
 import { addPerson, addSignedInPerson, makeAdmin, NEW_PASSWORD } from '../people/helpers.ts';
 import { BulkRefusal, runBulk } from '../../../main/core/bulk/bulk-write.ts';
 
@@ -13,17 +14,6 @@ type Selection = MethodInput<'runBulk'>['selection'];
 const view = (query = '', tab: 'active' | 'deactivated' = 'active'): Selection => ({ kind: 'view', view: { tab, query, sort: 'name', direction: 'asc' } });
 const ids = (...people: { id: number }[]): Selection => ({ kind: 'ids', ids: people.map((p) => p.id) });
 
-/** Everything a refused or failed bulk action must leave as it was. */
-function snapshot(t: TestRoster): string {
-  const db = t.roster.db;
-  return JSON.stringify([
-    db.prepare('SELECT * FROM users ORDER BY id').all(),
-    db.prepare('SELECT id, user_id FROM sessions ORDER BY id').all(),
-    db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get(),
-    db.prepare('SELECT * FROM one_time_codes ORDER BY id').all(),
-    db.prepare('SELECT * FROM bulk_actions').all(),
-  ]);
-}
 
 /** The entries of one action: whom each concerned, and its details parsed. */
 const entries = (t: TestRoster, action: string) =>
@@ -203,12 +193,12 @@ describe('bulk actions refuse bad input without writing anything', () => {
     const t = await startTestRoster();
     const admin = await t.admin();
     await team(t, admin, ['Kim']);
-    const before = snapshot(t);
+    const before = databaseSnapshot(t);
     for (const method of ['previewBulk', 'runBulk', 'exportSelectedPeople']) {
       const result = await admin.raw(method, payload);
       expect(result.ok ? 'ok' : result.error.code, method).toBe('VALIDATION');
     }
-    expect(snapshot(t)).toBe(before);
+    expect(databaseSnapshot(t)).toBe(before);
   });
 
   it('a failure in the middle of the write rolls all of it back (people, sessions, codes, audit, undo record)', async () => {
@@ -217,19 +207,19 @@ describe('bulk actions refuse bad input without writing anything', () => {
     const people = await team(t, admin, ['Kim', 'Lee', 'Max']);
     // The third person's change fails inside the transaction, after two were written.
     t.roster.db.exec(`CREATE TRIGGER fail_third AFTER UPDATE OF is_active ON users WHEN new.id = ${people[2]!.id} BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
-    const before = snapshot(t);
+    const before = databaseSnapshot(t);
     const result = await admin.call('runBulk', { selection: view('team.org'), action: 'deactivate' });
     expect(result.ok ? 'ok' : result.error.code).toBe('INTERNAL');
-    expect(snapshot(t)).toBe(before);
+    expect(databaseSnapshot(t)).toBe(before);
   });
 
   it('an admin who lost the role before the write changes no one: the write reads the actor again inside its transaction', async () => {
     const t = await startTestRoster();
     const admin = await t.admin();
     const [kim] = await team(t, admin, ['Kim']);
-    const before = snapshot(t);
+    const before = databaseSnapshot(t);
     // The write itself, as the worker runs it, for an actor who is no admin (demoted after the dispatcher let them in).
     expect(() => runBulk(t.roster.db, { actorId: kim!.id, action: 'deactivate', selection: { kind: 'ids', ids: [1] }, now: t.clock.now() }, () => {})).toThrow(BulkRefusal);
-    expect(snapshot(t)).toBe(before);
+    expect(databaseSnapshot(t)).toBe(before);
   });
 });

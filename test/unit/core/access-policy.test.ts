@@ -6,6 +6,7 @@ import type { ErrorCode, Result } from '../../../common/errors.ts';
 import { sha256 } from '../../../main/core/auth/secrets.ts';
 import { METHOD_NAMES } from '../../../common/method-names.ts';
 import { GOOD_PASSWORD, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
+import { databaseSnapshot } from '../database-snapshot.ts';
 import { NEW_PASSWORD, addPerson, addSignedInPerson, makeAdmin } from '../people/helpers.ts';
 
 type Access = 'public' | 'signedIn' | 'admin';
@@ -151,16 +152,6 @@ async function cast(t: TestRoster): Promise<Record<PersonaName, Caller>> {
   return { anonymous: t.caller(), user, userMustChange, adminMustChange, admin };
 }
 
-/** Everything a refused call must leave as it was. */
-function snapshot(t: TestRoster): string {
-  const db = t.roster.db;
-  return JSON.stringify([
-    db.prepare('SELECT * FROM users ORDER BY id').all(),
-    db.prepare('SELECT id, user_id FROM sessions ORDER BY id').all(),
-    db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get(),
-    db.prepare('SELECT COUNT(*) FROM one_time_codes').pluck().get(),
-  ]);
-}
 
 /** The account behind a session token, read from the database (not through a method under test). */
 const accountBehind = (t: TestRoster) => (token: string) =>
@@ -189,12 +180,12 @@ describe('the access policy', () => {
     const allowed = order.filter((p) => expectedRefusal(policy, PERSONAS[p]) === null);
 
     // Refusals first, on an untouched database: each answers with its code and changes nothing.
-    const before = snapshot(t);
+    const before = databaseSnapshot(t);
     for (const p of refused) {
       const result = await callers[p].raw(name, policy.payload);
       expect(code(result), `${name} for ${PERSONAS[p].label}`).toBe(expectedRefusal(policy, PERSONAS[p]));
     }
-    expect(snapshot(t), `refused calls to ${name} changed the database`).toBe(before);
+    expect(databaseSnapshot(t), `refused calls to ${name} changed the database`).toBe(before);
 
     // Then everyone the policy lets through gets past the access check (whatever the service then answers).
     for (const p of allowed) {
