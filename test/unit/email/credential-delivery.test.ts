@@ -270,7 +270,7 @@ describe('when the email cannot go out: a temporary password instead, shown once
   });
 
   it('Reset: the temporary password shown after the email failed lasts 7 days from when it was shown', async () => {
-    const world = await emailWorld();
+    const world = await emailWorld({ silentServer: true });
     const { t, sink, admin } = world;
     const { id } = await withBob(world);
     sink.mode = 'slow'; // the reset email waits for a greeting that never comes
@@ -296,7 +296,7 @@ describe('when the email cannot go out: a temporary password instead, shown once
   });
 
   it('a person deactivated while their invite was being sent gets no temporary password', async () => {
-    const world = await emailWorld();
+    const world = await emailWorld({ silentServer: true });
     const { t, sink, admin } = world;
     const { id } = await invited(world);
     sink.mode = 'slow'; // the resend waits for a greeting that never comes, then falls back
@@ -308,7 +308,7 @@ describe('when the email cannot go out: a temporary password instead, shown once
   });
 
   it('two resets racing against a failing mail server hand out one temporary password, the one that works', async () => {
-    const world = await emailWorld();
+    const world = await emailWorld({ silentServer: true });
     const { t, sink, admin } = world;
     const { id } = await withBob(world);
     sink.mode = 'slow'; // both emails wait for a greeting that never comes, then fall back

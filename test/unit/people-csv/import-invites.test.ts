@@ -8,9 +8,9 @@ import { HeldDelivery } from '../held-delivery.ts';
 import { untilImport, waitingFile } from './import-helpers.ts';
 import { emailWorld } from '../email/email-harness.ts';
 
-async function world() {
+async function world(silentServer = false) {
   const files = new ImportFiles(tempDir());
-  const w = await emailWorld({ roster: { importFiles: files, fileDelivery: new HeldDelivery() } });
+  const w = await emailWorld({ silentServer, roster: { importFiles: files, fileDelivery: new HeldDelivery() } });
   const importId = waitingFile(files, 'First name,Last name,Email\nMae,Jemison,mae@example.org\nSally,Ride,sally@example.org\n');
   await w.admin.ok('previewImport', { importId });
   return { ...w, importId };
@@ -32,7 +32,7 @@ describe('Import CSV invites by email', () => {
   });
 
   it('failures are listed with the reason and their codes revoked; retry sends them; a failed row can get a temporary password', async () => {
-    const { t, sink, admin, importId } = await world();
+    const { t, sink, admin, importId } = await world(true);
     sink.mode = 'slow'; // the server answers nothing: each send times out
     await admin.ok('confirmImport', { importId });
     const failed = await untilImport(admin, importId, (s) => s.phase === 'done');
