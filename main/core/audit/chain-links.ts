@@ -3,6 +3,7 @@
 // and by chain-verify-worker.ts on a thread.
 import type { LogVerification } from '../../../common/activity.ts';
 import type { Db } from '../db/open-database.ts';
+import type { DriverSetup } from '../workers/worker-code.ts';
 import { entryHashHex, GENESIS } from './audit-chain.ts';
 
 export type BrokenAt = NonNullable<LogVerification['brokenAt']>;
@@ -51,10 +52,8 @@ export function checkLinks(db: Db, start: LinkStart, upTo: number, limit = Infin
 }
 
 /** What a chain-verify worker is given. */
-export interface RangeJob {
+export interface RangeJob extends DriverSetup {
   dbFile: string;
-  driverPath: string;
-  nativeBinding?: string;
   start: LinkStart;
   upTo: number;
 }
