@@ -2,17 +2,23 @@
 // named, looked up once per batch with their current names.
 import type { ActivityEntry, ActivityPerson } from '../../../common/activity.ts';
 import { AUDIT_ACTIONS, isAuditAction, type AuditAction } from '../../../common/audit-actions.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database.ts';
 import type { AuditRow } from './activity-query.ts';
 
+type PersonRow = { id: number; first_name: string; last_name: string; email: string };
+// One statement per connection, whatever the number of ids (preparing one per batch compiled the same query again
+// for every 500 entries of an export).
+const peopleStatements = new WeakMap<Db, Statement<[string], PersonRow>>();
+
 function people(db: Db, ids: Set<number>): Map<number, ActivityPerson> {
   if (ids.size === 0) return new Map();
-  const list = [...ids];
-  const rows = db
-    .prepare<number[], { id: number; first_name: string; last_name: string; email: string }>(
-      `SELECT id, first_name, last_name, email FROM users WHERE id IN (${list.map(() => '?').join(', ')})`,
-    )
-    .all(...list);
+  let statement = peopleStatements.get(db);
+  if (!statement) {
+    statement = db.prepare<[string], PersonRow>('SELECT id, first_name, last_name, email FROM users WHERE id IN (SELECT value FROM json_each(?))');
+    peopleStatements.set(db, statement);
+  }
+  const rows = statement.all(JSON.stringify([...ids]));
   return new Map(rows.map((r) => [r.id, { id: r.id, name: `${r.first_name} ${r.last_name}`, email: r.email }]));
 }
 

@@ -11,7 +11,7 @@ const setup = workerData as ExportWorkerSetup;
 const port = parentPort;
 if (!port) throw new Error('the export worker runs only as a worker thread');
 const db = openWithDriver(setup, setup.dbFile, true);
-db.pragma('cache_size = -8192'); // 8 MiB: the entries are read once; the people looked up are spread thin
+db.pragma('cache_size = -1024'); // 1 MiB: the entries are read once and the people looked up are spread thin (a larger cache only held memory)
 const query = new ActivityQuery(db);
 const encoder = new TextEncoder();
 

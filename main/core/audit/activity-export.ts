@@ -83,7 +83,10 @@ class ExportPool {
 
   static async start(n: number, setup: ExportWorkerSetup): Promise<ExportPool> {
     const code = await workerCode('activity-export-worker');
-    return new ExportPool(Array.from({ length: n }, () => new Worker(code, { eval: true, workerData: setup })));
+    // A worker's young generation would grow to V8's default (tens of MB each) on the short-lived strings of the
+    // lines; 8 MB keeps an export's RSS growth near half (measured at 1M entries: 137 → 71–81 MB, time unchanged).
+    const resourceLimits = { maxYoungGenerationSizeMb: 8 };
+    return new ExportPool(Array.from({ length: n }, () => new Worker(code, { eval: true, workerData: setup, resourceLimits })));
   }
 
   order(seq: number, ids: number[]): Promise<{ bytes: Uint8Array; rows: number }> {

@@ -136,7 +136,8 @@ export class ActivityQuery {
   /** The entries at these ids, whole, in the order given. */
   rows(ids: number[]): AuditRow[] {
     if (ids.length === 0) return [];
-    const found = this.statement(`SELECT ${COLUMNS} FROM audit_log WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as AuditRow[];
+    // One statement for any number of ids (a list of `?` would prepare, and keep, one per length).
+    const found = this.statement(`SELECT ${COLUMNS} FROM audit_log WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as AuditRow[];
     const byId = new Map(found.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is AuditRow => r !== undefined);
   }
