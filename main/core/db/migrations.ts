@@ -159,6 +159,27 @@ export const MIGRATIONS: Migration[] = [
     `,
     run: chainExistingEntries,
   },
+  {
+    version: 5,
+    description: "People filters and lockouts: when the throttle lifts, how long someone has been idle, sessions' last call",
+    sql: `
+      -- Kept by the sign-in throttle (main/core/auth/login-throttle.ts): when it stops holding back this person's
+      -- address. Past or null: not locked. On the row so the Locked chip and filter cost no query per person.
+      ALTER TABLE users ADD COLUMN locked_until INTEGER;
+      -- Idle since: the last sign-in, or for someone who never signed in, the account's creation (someone invited
+      -- yesterday has not been idle for 90 days). The "No sign-in for N days" filter and policy read it.
+      ALTER TABLE users ADD COLUMN idle_since INTEGER GENERATED ALWAYS AS (IFNULL(last_login_at, created_at)) VIRTUAL;
+      -- Each filter's own way to its people (main/core/db/people-filters.ts): a range, or a small partial index.
+      CREATE INDEX users_by_idle_since ON users(is_active, idle_since);
+      CREATE INDEX users_locked ON users(locked_until) WHERE locked_until IS NOT NULL;
+      CREATE INDEX users_temporary ON users(is_active, id) WHERE must_change_password = 1;
+      CREATE INDEX users_invited ON users(is_active, id) WHERE password_hash IS NULL;
+      CREATE INDEX one_time_codes_live_invites ON one_time_codes(expires_at, user_id)
+        WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL;
+      -- When the session last called Roster, for the Account page's list of one's own sessions (to the minute).
+      ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

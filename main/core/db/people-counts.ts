@@ -1,6 +1,7 @@
 // How many people a tab holds, and how many match a search: exact, from whichever source is cheaper for the term.
 import type { Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
+import { countFiltered, filterSql, type FilterSql } from './people-filters.ts';
 import { countCandidates, LIKE_FILTER, likePattern, SEARCH_LIMITS, trigramMatch } from './people-search.ts';
 import { tabValue, type ListInput } from './people-sorted-rows.ts';
 
@@ -15,8 +16,9 @@ export function tabCounts(db: Db): { active: number; deactivated: number } {
   return { active: of(1), deactivated: of(0) };
 }
 
-/** The number of people in a tab matching a search; exact, from whichever source is cheaper for the term. */
-export function countPeople(db: Db, input: Pick<ListInput, 'tab' | 'query'>, limits = SEARCH_LIMITS): number {
+/** The number of people in a tab matching a search and a filter; exact, from whichever source is cheaper. */
+export function countPeople(db: Db, input: Pick<ListInput, 'tab' | 'query' | 'filter'>, now: number, limits = SEARCH_LIMITS): number {
+  if (input.filter) return countFilteredPeople(db, input, filterSql(input.filter, now), limits);
   if (!input.query) return tabCount(db, input.tab);
   const pattern = likePattern(input.query);
   const match = trigramMatch(input.query, db);
@@ -29,4 +31,26 @@ export function countPeople(db: Db, input: Pick<ListInput, 'tab' | 'query'>, lim
   }
   // The name index carries every searched column, so this scan never reads the table.
   return db.prepare(`SELECT COUNT(*) FROM users INDEXED BY users_by_name WHERE is_active = ? AND ${LIKE_FILTER}`).pluck().get(...params) as number;
+}
+
+/**
+ * A filter's count: its own index alone without a search; with one, the smaller of the search's candidates and
+ * the filter's people, each re-checked with the other's condition.
+ */
+function countFilteredPeople(db: Db, input: Pick<ListInput, 'tab' | 'query'>, filter: FilterSql, limits: typeof SEARCH_LIMITS): number {
+  const isActive = tabValue(input.tab);
+  const count = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
+  if (!input.query) return count(`SELECT COUNT(*) FROM ${filter.source} WHERE is_active = ? AND ${filter.where}`, isActive, ...filter.params);
+  const pattern = likePattern(input.query);
+  const like = [pattern, pattern, pattern];
+  const match = trigramMatch(input.query, db);
+  const searchFew = match !== null && countCandidates(db, match, limits.ftsCount) < limits.ftsCount;
+  if (searchFew) {
+    return count(
+      `SELECT COUNT(*) FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?) AND is_active = ? AND ${LIKE_FILTER} AND ${filter.where}`,
+      match, isActive, ...like, ...filter.params,
+    );
+  }
+  const source = countFiltered(db, isActive, filter, limits.ftsCount) < limits.ftsCount ? filter.source : 'users INDEXED BY users_by_name';
+  return count(`SELECT COUNT(*) FROM ${source} WHERE is_active = ? AND ${LIKE_FILTER} AND ${filter.where}`, isActive, ...like, ...filter.params);
 }

@@ -4,8 +4,9 @@ import type { PeoplePage } from '../../../common/contract.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from './open-database.ts';
 import { countPeople } from './people-counts.ts';
-import { planSearch, SEARCH_LIMITS } from './people-search.ts';
-import { selectRows, SORTS, type ListInput, type RowsRequest, type SortKey, type Value } from './people-sorted-rows.ts';
+import { filterSql } from './people-filters.ts';
+import { planList, SEARCH_LIMITS } from './people-search.ts';
+import { selectRows, SORTS, tabValue, type ListInput, type RowsRequest, type SortKey, type Value } from './people-sorted-rows.ts';
 import { toPerson, type UserRow } from './users-repo.ts';
 
 export function encodeCursor(values: Value[]): string {
@@ -26,10 +27,14 @@ export function decodeCursor(cursor: string, sort: SortKey): Value[] {
   throw new AppError('VALIDATION', 'That list position is no longer valid. Showing the first page.', { field: 'page' });
 }
 
-/** `limits` tunes the search strategies (tests shrink them to reach every strategy on a small table). */
-export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): PeoplePage {
+/**
+ * `now` is when the filter is judged (idle days, expiries, locks); `limits` tunes the search strategies (tests
+ * shrink them to reach every strategy on a small table).
+ */
+export function listPeople(db: Db, input: ListInput, now: number, limits = SEARCH_LIMITS): PeoplePage {
   const spec = SORTS[input.sort];
-  const plan = planSearch(db, input.query, limits);
+  const filter = input.filter ? filterSql(input.filter, now) : undefined;
+  const plan = planList(db, tabValue(input.tab), input.query, filter, limits);
   const size = input.pageSize;
   const asc = input.direction === 'asc';
   const page = input.page;
@@ -40,6 +45,7 @@ export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): Pe
     limit,
     offset,
     after,
+    filter,
   });
   let rows: UserRow[];
   let pageIndex: number;
@@ -54,7 +60,7 @@ export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): Pe
     rows = fetched.slice(0, size);
     pageIndex = page.kind === 'after' ? page.pageIndex + 1 : page.kind === 'index' ? page.index : 0;
     hasPrevious = pageIndex > 0;
-    if (page.kind === 'index' && rows.length === 0 && page.index > 0) return listPeople(db, { ...input, page: { kind: 'last' } }, limits);
+    if (page.kind === 'index' && rows.length === 0 && page.index > 0) return listPeople(db, { ...input, page: { kind: 'last' } }, now, limits);
   } else if (page.kind === 'before') {
     const fetched = selectRows(db, plan, request(asc, size + 1, 0, decodeCursor(page.cursor, input.sort)));
     hasPrevious = fetched.length > size;
@@ -64,7 +70,7 @@ export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): Pe
     if (!hasPrevious && pageIndex > 0) pageIndex = 0; // the list shrank above us
   } else {
     // Last page: the remainder after whole pages, so page numbers agree with paging from the front.
-    const total = countPeople(db, input, limits);
+    const total = countPeople(db, input, now, limits);
     const lastIndex = Math.max(0, Math.ceil(total / size) - 1);
     const remainder = total - lastIndex * size;
     rows = selectRows(db, plan, request(asc, Math.max(remainder, 0))).reverse();

@@ -2,6 +2,7 @@
 // for a jump), and a search goes through the strategy planSearch picked.
 import type { ParsedInput, Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
+import type { FilterSql } from './people-filters.ts';
 import { countCandidates, LIKE_FILTER, type SearchPlan } from './people-search.ts';
 import type { UserRow } from './users-repo.ts';
 
@@ -60,6 +61,13 @@ export interface RowsRequest {
   offset: number;
   /** Sort values of the row to start after (exclusive), in the direction of travel. */
   after?: Value[];
+  /** The People filter every row must pass, whichever way the rows are found. */
+  filter?: FilterSql;
+}
+
+/** The filter's condition as an extra WHERE term, or nothing. */
+function filterTerm(r: RowsRequest): [string, Value[]] {
+  return r.filter ? [` AND ${r.filter.where}`, r.filter.params] : ['', []];
 }
 
 function rangeSql(r: RowsRequest, op: '>' | '<' | '>=' | '<=', values: Value[]): [string, Value[]] {
@@ -97,7 +105,7 @@ function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): 
       sql += ` AND ${LIKE_FILTER}`;
       params.push(pattern, pattern, pattern);
     }
-    for (const part of [range, until ? rangeSql(r, r.descending ? '>=' : '<=', until) : null]) {
+    for (const part of [filterTerm(r), range, until ? rangeSql(r, r.descending ? '>=' : '<=', until) : null]) {
       if (!part) continue;
       sql += part[0];
       params.push(...part[1]);
@@ -115,10 +123,28 @@ function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string)
   let sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
     AND is_active = ? AND ${LIKE_FILTER}`;
   const params: Value[] = [match, tabValue(r.tab), pattern, pattern, pattern];
-  if (r.after) {
-    const [s, p] = rangeSql(r, r.descending ? '<' : '>', r.after);
-    sql += s;
-    params.push(...p);
+  return ranged(db, r, sql, params);
+}
+
+/** The rows of a filter with few people, from its own index (LIKE re-checked when searching), then sorted. */
+function fromFilterIndex(db: Db, r: RowsRequest, filter: FilterSql, pattern: string | null): UserRow[] {
+  let sql = `SELECT * FROM ${filter.source} WHERE is_active = ? AND ${filter.where}`;
+  const params: Value[] = [tabValue(r.tab), ...filter.params];
+  if (pattern) {
+    sql += ` AND ${LIKE_FILTER}`;
+    params.push(pattern, pattern, pattern);
+  }
+  return ranged(db, { ...r, filter: undefined }, sql, params);
+}
+
+/** Adds the filter, the cursor's range and the order to a query over a candidate set, and runs it. */
+function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[]): UserRow[] {
+  let sql = base;
+  const params = [...baseParams];
+  for (const part of [filterTerm(r), r.after ? rangeSql(r, r.descending ? '<' : '>', r.after) : null]) {
+    if (!part) continue;
+    sql += part[0];
+    params.push(...part[1]);
   }
   return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, r.limit, r.offset);
 }
@@ -150,6 +176,9 @@ export function selectRows(db: Db, plan: SearchPlan, r: RowsRequest): UserRow[] 
       return walk(db, r, plan.pattern);
     case 'fts':
       return fromSearchIndex(db, r, plan.pattern, plan.match);
+    case 'filtered':
+      if (!r.filter) throw new Error('a filtered plan needs the filter');
+      return fromFilterIndex(db, r, r.filter, plan.pattern);
     case 'walkFirst': {
       // A common term usually fills a page within a few hundred entries, but one clustered away from this end
       // of the sort (a surname, sorted by name) could make the walk read most of the index: its reach is bounded.

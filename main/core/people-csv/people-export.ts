@@ -1,4 +1,4 @@
-// People → Export CSV: the view the admin is looking at (tab, search, sort and direction), every row of it, through
+// People → Export CSV: the view the admin is looking at (tab, search, filter, sort and direction), every row of it, through
 // the transport's file delivery (save dialog or one-time download). Rows are read in keyset batches through the
 // same sorted-rows queries as the list pages, so the file is in the order the page shows and memory stays flat.
 import type { ExportOutcome } from '../../../common/activity.ts';
@@ -8,8 +8,9 @@ import { signedInUser } from '../api/call-context.ts';
 import { writeCsv, type CsvCell } from '../csv/csv-writer.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
-import { planSearch } from '../db/people-search.ts';
-import { selectRows, SORTS, type Value } from '../db/people-sorted-rows.ts';
+import { filterSql } from '../db/people-filters.ts';
+import { planList } from '../db/people-search.ts';
+import { selectRows, SORTS, tabValue, type Value } from '../db/people-sorted-rows.ts';
 import { statusOf, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
@@ -36,13 +37,17 @@ export function csvRow(r: UserRow): CsvCell[] {
   return [r.first_name, r.last_name, r.email, r.role, statusOf(r), iso(r.last_login_at), iso(r.created_at)];
 }
 
-/** Every row of the view, in its order, a batch at a time (keyset: each batch starts after the last row). */
-export function* viewRows(db: Db, view: PeopleView): Generator<UserRow> {
+/**
+ * Every row of the view, in its order, a batch at a time (keyset: each batch starts after the last row). The filter
+ * is judged at `now` for the whole file, so the rows agree with the count the admin saw.
+ */
+export function* viewRows(db: Db, view: PeopleView, now: number): Generator<UserRow> {
   const spec = SORTS[view.sort];
-  const plan = planSearch(db, view.query);
+  const filter = view.filter ? filterSql(view.filter, now) : undefined;
+  const plan = planList(db, tabValue(view.tab), view.query, filter);
   let after: Value[] | undefined;
   for (;;) {
-    const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: BATCH, offset: 0, after });
+    const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: BATCH, offset: 0, after, filter });
     yield* rows;
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];
@@ -69,12 +74,12 @@ export class PeopleExport {
         let rows: number;
         try {
           reader.exec('BEGIN');
-          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(viewRows(reader, view), csvRow), { signal });
+          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(viewRows(reader, view, clock.now()), csvRow), { signal });
         } finally {
           reader.close();
         }
         // Who took a copy of the people list, and which part: recorded once the file is whole.
-        ctx.transaction(() => audit.record(clock.now(), actor.id, 'people_exported', null, { tab: view.tab, search: view.query, sort: view.sort, direction: view.direction, rows }));
+        ctx.transaction(() => audit.record(clock.now(), actor.id, 'people_exported', null, { tab: view.tab, search: view.query, ...(view.filter ? { filter: view.filter } : {}), sort: view.sort, direction: view.direction, rows }));
         return rows;
       },
     });

@@ -25,10 +25,10 @@ afterAll(() => closeDatabase(db));
 // then search index or walk on), and the defaults.
 const LIMITS: SearchLimits[] = [
   SEARCH_LIMITS,
-  { ftsCandidates: 1_000_000, walkBudget: 1, ftsFallback: 0, ftsCount: 1_000_000 },
-  { ftsCandidates: 0, walkBudget: 40, ftsFallback: 1_000_000, ftsCount: 0 },
-  { ftsCandidates: 0, walkBudget: 40, ftsFallback: 0, ftsCount: 1_000_000 },
-  { ftsCandidates: 0, walkBudget: 5_000, ftsFallback: 0, ftsCount: 0 },
+  { ftsCandidates: 1_000_000, walkBudget: 1, ftsFallback: 0, ftsCount: 1_000_000, filterCandidates: 0 },
+  { ftsCandidates: 0, walkBudget: 40, ftsFallback: 1_000_000, ftsCount: 0, filterCandidates: 0 },
+  { ftsCandidates: 0, walkBudget: 40, ftsFallback: 0, ftsCount: 1_000_000, filterCandidates: 0 },
+  { ftsCandidates: 0, walkBudget: 5_000, ftsFallback: 0, ftsCount: 0, filterCandidates: 0 },
 ];
 
 const term = () =>
@@ -58,12 +58,12 @@ describe('People search at scale', () => {
         fc.nat(20),
         (query, sort, tab, direction, pageSize, limitsAt, moves, jumpTo) => {
           const limits = LIMITS[limitsAt]!;
-          const base = { tab, query: query.trim(), sort, direction, pageSize };
+          const base = { tab, query: query.trim(), filter: null, sort, direction, pageSize };
           const all = naiveMatches(db, base);
           const cursorOf = (row: (typeof all)[number]) => encodeCursor(SORTS[sort].values(row));
           let page: ListInput['page'] = { kind: 'first' };
           const check = () => {
-            const got = listPeople(db, { ...base, page }, limits);
+            const got = listPeople(db, { ...base, page }, 0, limits);
             expect(pageShape(got)).toEqual(naivePage(all, pageSize, page, cursorOf));
             return got;
           };
@@ -76,7 +76,7 @@ describe('People search at scale', () => {
             else page = { kind: 'first' };
           }
           check();
-          expect(countPeople(db, base, limits)).toBe(all.length);
+          expect(countPeople(db, base, 0, limits)).toBe(all.length);
         },
       ),
       { numRuns: 400 },
