@@ -15,6 +15,7 @@ import { AUDIT_HEAD_FILE } from '../../main/core/audit/audit-head-file.ts';
 import { benchActivity } from './activity.ts';
 import { ensureAuditData } from './audit-generator.ts';
 import { benchBackups } from './backups.ts';
+import { benchHygiene } from './hygiene.ts';
 import { benchPeopleCsv } from './people-csv.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
@@ -36,7 +37,7 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
       users: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string', default: '7' },
-      only: { type: 'string', default: 'people,backups,browser,activity,csv' },
+      only: { type: 'string', default: 'people,backups,browser,activity,csv,hygiene' },
       /** Audit entries in the generated log (default: two per person). */
       audit: { type: 'string' },
     },
@@ -87,13 +88,14 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
     if (only.has('browser')) await benchBrowserMode(work, runs, rows, log);
     if (only.has('activity')) await benchActivity(work, runs, rows, log);
     if (only.has('csv')) await benchPeopleCsv(work, users, rows, log);
+    if (only.has('hygiene')) await benchHygiene(work, runs, rows, log); // last: it gives people states the others do not expect
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 
   printTable(rows, (s) => process.stdout.write(`${s}\n`));
   const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
-  const name = only.size === 5 ? String(users) : `${users}-${[...only].sort().join('-')}`;
+  const name = only.size === 6 ? String(users) : `${users}-${[...only].sort().join('-')}`;
   const sqlite = new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string; // the SQLite every section used
   const file = writeResults(root, name, { users, seed, auditEntries, generation: gen, auditGeneration: audit, rows }, { sqlite });
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);

@@ -169,11 +169,18 @@ export const MIGRATIONS: Migration[] = [
       -- Idle since: the last sign-in, or for someone who never signed in, the account's creation (someone invited
       -- yesterday has not been idle for 90 days). The "No sign-in for N days" filter and policy read it.
       ALTER TABLE users ADD COLUMN idle_since INTEGER GENERATED ALWAYS AS (IFNULL(last_login_at, created_at)) VIRTUAL;
-      -- Each filter's own way to its people (main/core/db/people-filters.ts): a range, or a small partial index.
+      -- Each filter's own way to its people (main/core/db/people-filters.ts). The idle filter is a range; the filters
+      -- that usually hold few people have partial indexes carrying every sort column, so their people are sorted
+      -- from the index alone and only the page's rows are read from the table.
       CREATE INDEX users_by_idle_since ON users(is_active, idle_since);
-      CREATE INDEX users_locked ON users(locked_until) WHERE locked_until IS NOT NULL;
-      CREATE INDEX users_temporary ON users(is_active, id) WHERE must_change_password = 1;
-      CREATE INDEX users_invited ON users(is_active, id) WHERE password_hash IS NULL;
+      CREATE INDEX users_locked ON users(locked_until, is_active, last_name, first_name, email, role, last_login_sort, id)
+        WHERE locked_until IS NOT NULL;
+      CREATE INDEX users_temporary ON users(is_active, last_name, first_name, email, role, last_login_sort, id)
+        WHERE must_change_password = 1;
+      CREATE INDEX users_invited ON users(is_active, last_name, first_name, email, role, last_login_sort, id)
+        WHERE password_hash IS NULL;
+      CREATE INDEX users_admins ON users(is_active, last_name, first_name, email, role, last_login_sort, id)
+        WHERE role = 'admin';
       CREATE INDEX one_time_codes_live_invites ON one_time_codes(expires_at, user_id)
         WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL;
       -- When the session last called Roster, for the Account page's list of one's own sessions (to the minute).

@@ -10,7 +10,10 @@ export interface FilterSql {
   /** The condition on a users row (column names bare), with its parameters. */
   where: string;
   params: Value[];
-  /** FROM clause that reaches the filter's people through its own index, for a filter with few people. */
+  /**
+   * FROM clause that reaches the filter's people through its own index, for a filter with few people. The partial
+   * indexes carry every sort column (migration 5), so sorting them reads no table row.
+   */
   source: string;
 }
 
@@ -25,7 +28,7 @@ export function filterSql(filter: PeopleFilter, now: number): FilterSql {
     case 'noSignInFor':
       return { where: 'idle_since < ?', params: [now - filter.days * DAY_MS], source: 'users INDEXED BY users_by_idle_since' };
     case 'invitePending':
-      return { where: `password_hash IS NULL AND id IN (${LIVE_INVITE})`, params: [now], source: 'users NOT INDEXED' };
+      return { where: `password_hash IS NULL AND id IN (${LIVE_INVITE})`, params: [now], source: 'users INDEXED BY users_invited' };
     case 'inviteExpired':
       return { where: `password_hash IS NULL AND id NOT IN (${LIVE_INVITE})`, params: [now], source: 'users INDEXED BY users_invited' };
     case 'temporaryPassword':
@@ -33,7 +36,7 @@ export function filterSql(filter: PeopleFilter, now: number): FilterSql {
     case 'lockedOut':
       return { where: 'locked_until > ?', params: [now], source: 'users INDEXED BY users_locked' };
     case 'admins':
-      return { where: "role = 'admin'", params: [], source: 'users INDEXED BY users_by_role' };
+      return { where: "role = 'admin'", params: [], source: 'users INDEXED BY users_admins' };
   }
 }
 

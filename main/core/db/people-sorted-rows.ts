@@ -126,19 +126,27 @@ function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string)
   return ranged(db, r, sql, params);
 }
 
-/** The rows of a filter with few people, from its own index (LIKE re-checked when searching), then sorted. */
+/**
+ * The rows of a filter with few people: sorted and cut to the page from the filter's own index (which carries the
+ * sort columns, names and email, so the sort and the LIKE read no table row), then only the page's rows fetched.
+ */
 function fromFilterIndex(db: Db, r: RowsRequest, filter: FilterSql, pattern: string | null): UserRow[] {
-  let sql = `SELECT * FROM ${filter.source} WHERE is_active = ? AND ${filter.where}`;
+  let sql = `SELECT id FROM ${filter.source} WHERE is_active = ? AND ${filter.where}`;
   const params: Value[] = [tabValue(r.tab), ...filter.params];
   if (pattern) {
     sql += ` AND ${LIKE_FILTER}`;
     params.push(pattern, pattern, pattern);
   }
-  return ranged(db, { ...r, filter: undefined }, sql, params);
+  const ids = ranged(db, { ...r, filter: undefined }, sql, params, 'id');
+  if (ids.length === 0) return [];
+  const order = orderSql(r).replace(/ LIMIT \? OFFSET \?$/, '');
+  return db.prepare<Value[], UserRow>(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})${order}`).all(...(ids as number[]));
 }
 
 /** Adds the filter, the cursor's range and the order to a query over a candidate set, and runs it. */
-function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[]): UserRow[] {
+function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[]): UserRow[];
+function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[], pluck: 'id'): number[];
+function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[], pluck?: 'id'): UserRow[] | number[] {
   let sql = base;
   const params = [...baseParams];
   for (const part of [filterTerm(r), r.after ? rangeSql(r, r.descending ? '<' : '>', r.after) : null]) {
@@ -146,7 +154,8 @@ function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[]): User
     sql += part[0];
     params.push(...part[1]);
   }
-  return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, r.limit, r.offset);
+  const statement = db.prepare<Value[], UserRow>(sql + orderSql(r));
+  return pluck ? (statement.pluck().all(...params, r.limit, r.offset) as unknown as number[]) : statement.all(...params, r.limit, r.offset);
 }
 
 /** Sort values of the budget-th entry ahead, or undefined when fewer entries remain in the tab. */

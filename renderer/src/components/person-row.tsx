@@ -3,7 +3,7 @@
 import Chip from '@mui/material/Chip';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Person, Role } from '../../../common/contract.ts';
-import { formatLastLogin, fullName, roleLabel, temporaryPasswordExpired } from '../format.ts';
+import { formatLastLogin, formatLockLifts, fullName, isLocked, roleLabel, temporaryPasswordExpired } from '../format.ts';
 import { CELL } from './people-table-styles.tsx';
 
 /** Which menu a row asks the table to open, anchored on the element that asked. */
@@ -52,6 +52,7 @@ export const PersonRow = memo(function PersonRow({ person, role, pending, open, 
         {person.status === 'active' && temporaryPasswordExpired(person) && (
           <Chip label="Temporary password expired" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />
         )}
+        {isLocked(person) && <Chip label={`Locked until ${formatLockLifts(person.lockedUntil!)}`} size="small" color="warning" variant="outlined" sx={{ ml: 1 }} />}
       </td>
       <td className={CELL.wrap}>{person.email}</td>
       <td>

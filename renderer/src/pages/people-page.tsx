@@ -166,6 +166,8 @@ function ActionDialog({ kind, ...props }: { kind: DialogAction; person: Person; 
     case 'deactivate':
     case 'reactivate':
     case 'revokeInvite':
+    case 'unlock':
+    case 'signOutEverywhere':
       return <PersonConfirmDialog kind={kind} {...props} />;
     case 'resendInvite':
       return <ResendInviteDialog {...props} />;
