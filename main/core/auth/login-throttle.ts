@@ -34,7 +34,9 @@ export function lockLiftsAt(failures: readonly number[], windowMs = WINDOW_MS): 
     const counted = failures.length - oldest;
     const ends = last + holdMs(counted);
     if (ends <= t) return t === last ? null : t;
-    const ages = failures[oldest]! + windowMs; // the moment the oldest counted failure stops counting
+    const oldestAt = failures[oldest];
+    if (oldestAt === undefined) return t; // unreachable: with nothing counted the hold is 0 and the loop has ended
+    const ages = oldestAt + windowMs; // the moment the oldest counted failure stops counting
     if (ends <= ages) return ends;
     t = ages;
     oldest++;

@@ -120,7 +120,7 @@ function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): 
 
 /** Rows from the trigram index's candidates (looked up by id, in id order), re-checked with LIKE, then sorted. */
 function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string): UserRow[] {
-  let sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
+  const sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
     AND is_active = ? AND ${LIKE_FILTER}`;
   const params: Value[] = [match, tabValue(r.tab), pattern, pattern, pattern];
   return ranged(db, r, sql, params);
@@ -140,7 +140,7 @@ function fromFilterIndex(db: Db, r: RowsRequest, filter: FilterSql, pattern: str
   const ids = ranged(db, { ...r, filter: undefined }, sql, params, 'id');
   if (ids.length === 0) return [];
   const order = orderSql(r).replace(/ LIMIT \? OFFSET \?$/, '');
-  return db.prepare<Value[], UserRow>(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})${order}`).all(...(ids as number[]));
+  return db.prepare<Value[], UserRow>(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})${order}`).all(...ids);
 }
 
 /** Adds the filter, the cursor's range and the order to a query over a candidate set, and runs it. */
@@ -154,8 +154,8 @@ function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[], pluck
     sql += part[0];
     params.push(...part[1]);
   }
-  const statement = db.prepare<Value[], UserRow>(sql + orderSql(r));
-  return pluck ? (statement.pluck().all(...params, r.limit, r.offset) as unknown as number[]) : statement.all(...params, r.limit, r.offset);
+  if (pluck) return db.prepare<Value[], number>(sql + orderSql(r)).pluck().all(...params, r.limit, r.offset);
+  return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, r.limit, r.offset);
 }
 
 /** Sort values of the budget-th entry ahead, or undefined when fewer entries remain in the tab. */

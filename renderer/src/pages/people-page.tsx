@@ -29,6 +29,7 @@ import { EditDetailsDialog } from '../dialogs/edit-details-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
+import { PeopleFilterSelect } from '../people/people-filter-select.tsx';
 
 // Loaded when first opened: the People page's own bundle (and its first paint) does not carry the import steps.
 const ImportDialog = lazy(() => import('../import/import-dialog.tsx').then((m) => ({ default: m.ImportDialog })));
@@ -56,8 +57,8 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
     onScreen.current = shown?.view ?? list.view;
   });
   const exportView = useCallback(() => {
-    const { tab, query, sort, direction } = onScreen.current;
-    return call('exportPeople', { tab, query, sort, direction });
+    const { tab, query, filter, sort, direction } = onScreen.current;
+    return call('exportPeople', { tab, query, filter, sort, direction });
   }, []);
 
   return (
@@ -66,6 +67,7 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
       <Paper variant="outlined">
         <Stack direction="row" sx={{ alignItems: 'center', px: 2, gap: 2, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider' }}>
           <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
+          <PeopleFilterSelect filter={list.view.filter} counts={list.filterCounts} setFilter={actions.setFilter} />
           <SearchField setSearch={actions.setSearch} />
         </Stack>
         <Box sx={{ height: 4 }}>{list.loading && <LinearProgress aria-label="Loading people" />}</Box>
@@ -77,7 +79,13 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
         <PeopleTable rows={rows} sort={list.view.sort} direction={list.view.direction} onSort={actions.sortBy} onAction={openAction} onChanged={actions.refresh} />
         {shown && rows.length === 0 && (
           <Typography sx={{ p: 4, textAlign: 'center' }} color="text.secondary">
-            {shown.view.query ? `No one matches “${shown.view.query}”` : shown.view.tab === 'deactivated' ? 'No deactivated people' : 'No one here yet'}
+            {shown.view.filter
+              ? `No one here matches this filter${shown.view.query ? ` and “${shown.view.query}”` : ''}`
+              : shown.view.query
+                ? `No one matches “${shown.view.query}”`
+                : shown.view.tab === 'deactivated'
+                  ? 'No deactivated people'
+                  : 'No one here yet'}
           </Typography>
         )}
         <PeoplePagination
