@@ -53,7 +53,7 @@ export const PersonRow = memo(function PersonRow({ person, role, pending, open, 
           <Chip label="Temporary password expired" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />
         )}
         {person.lockedUntil && isLocked(person) && (
-          <Chip label={`Locked until ${formatLockLifts(person.lockedUntil)}`} size="small" color="warning" variant="outlined" sx={{ ml: 1 }} />
+          <Chip label={`Locked until ${formatLockLifts(person.lockedUntil)}`} size="small" variant="outlined" sx={{ ml: 1 }} />
         )}
       </td>
       <td className={CELL.wrap}>{person.email}</td>
