@@ -5,17 +5,15 @@
 // people as it would on the day they were generated rather than matching everyone.
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { MethodInput, MethodName, MethodOutput } from '../../common/contract.ts';
 import { filterLabel, MENU_FILTERS } from '../../common/people-filter.ts';
-import { MemorySessionSlot } from '../../main/core/api/session-slot.ts';
 import { DATABASE_FILE } from '../../main/core/data-dir.ts';
 import { SORTS } from '../../main/core/db/people-sorted-rows.ts';
 import { createRoster } from '../../main/core/roster.ts';
+import { caller } from './backups.ts';
 import { summarise, timeIt, type Row, type Sample } from './measure.ts';
 import { BENCH_ADMIN } from './people-database.ts';
 import { GENERATED_NOW } from './people-generator.ts';
 
-type Call = <K extends MethodName>(method: K, input: MethodInput<K>) => Promise<MethodOutput<K>>;
 const HOUR = 3_600_000;
 const SORT_KEYS = Object.keys(SORTS) as (keyof typeof SORTS)[];
 
@@ -56,12 +54,7 @@ export async function benchHygiene(dataDir: string, runs: number, rows: Row[], l
   const started = Date.now();
   const roster = await createRoster({ dataDir, clock: { now: () => GENERATED_NOW + (Date.now() - started) } });
   const db = roster.db;
-  const slot = new MemorySessionSlot();
-  const call: Call = async (method, input) => {
-    const r = await roster.dispatch(method, input, slot);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as never;
-  };
+  const call = caller(roster);
   try {
     await call('signIn', { email: BENCH_ADMIN.email, password: BENCH_ADMIN.password });
     const setup = `${states.locked} locked, ${states.temporary} temporary, ${states.liveInvites} live invites`;

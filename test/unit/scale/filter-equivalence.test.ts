@@ -13,7 +13,7 @@ import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.
 import type { UserRow } from '../../../main/core/db/users-repo.ts';
 import { prng } from '../../../scripts/bench/people-generator.ts';
 import { tempDir } from '../harness.ts';
-import { naiveMatches, naivePage, pageShape } from './naive-people.ts';
+import { checkPageMoves, naiveMatches } from './naive-people.ts';
 import { fillTrickyPeople } from './tricky-people.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -110,21 +110,7 @@ describe('People filters at scale', () => {
           const base = { tab, query: q.trim(), filter, sort, direction, pageSize: 25 as const };
           const all = (naiveMatches(db, base) as (UserRow & { idle_since: number })[]).filter((r) => passes(r, filter, live));
           const cursorOf = (row: UserRow) => encodeCursor(SORTS[sort].values(row));
-          let page: ListInput['page'] = { kind: 'first' };
-          const check = () => {
-            const got = listPeople(db, { ...base, page }, NOW, limits);
-            expect(pageShape(got)).toEqual(naivePage(all, 25, page, cursorOf));
-            return got;
-          };
-          for (const m of moves) {
-            const got = check();
-            if (m === 'next' && got.hasNext) page = { kind: 'after', cursor: got.endCursor!, pageIndex: got.pageIndex };
-            else if (m === 'previous' && got.hasPrevious) page = { kind: 'before', cursor: got.startCursor!, pageIndex: got.pageIndex };
-            else if (m === 'last') page = { kind: 'last' };
-            else if (m === 'jump') page = { kind: 'index', index: jumpTo };
-            else page = { kind: 'first' };
-          }
-          check();
+          checkPageMoves((page) => listPeople(db, { ...base, page }, NOW, limits), all, 25, moves, jumpTo, cursorOf);
           expect(countPeople(db, base, NOW, limits)).toBe(all.length);
         },
       ),

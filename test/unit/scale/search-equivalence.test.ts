@@ -9,7 +9,7 @@ import { encodeCursor, listPeople } from '../../../main/core/db/people-pages.ts'
 import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
 import { SEARCH_LIMITS, type SearchLimits } from '../../../main/core/db/people-search.ts';
 import { tempDir } from '../harness.ts';
-import { naiveMatches, naivePage, pageShape } from './naive-people.ts';
+import { checkPageMoves, naiveMatches } from './naive-people.ts';
 import { fillTrickyPeople, TRICKY_ALPHABET } from './tricky-people.ts';
 
 let db: Db;
@@ -61,21 +61,7 @@ describe('People search at scale', () => {
           const base = { tab, query: query.trim(), filter: null, sort, direction, pageSize };
           const all = naiveMatches(db, base);
           const cursorOf = (row: (typeof all)[number]) => encodeCursor(SORTS[sort].values(row));
-          let page: ListInput['page'] = { kind: 'first' };
-          const check = () => {
-            const got = listPeople(db, { ...base, page }, 0, limits);
-            expect(pageShape(got)).toEqual(naivePage(all, pageSize, page, cursorOf));
-            return got;
-          };
-          for (const m of moves) {
-            const got = check();
-            if (m === 'next' && got.hasNext) page = { kind: 'after', cursor: got.endCursor!, pageIndex: got.pageIndex };
-            else if (m === 'previous' && got.hasPrevious) page = { kind: 'before', cursor: got.startCursor!, pageIndex: got.pageIndex };
-            else if (m === 'last') page = { kind: 'last' };
-            else if (m === 'jump') page = { kind: 'index', index: jumpTo };
-            else page = { kind: 'first' };
-          }
-          check();
+          checkPageMoves((page) => listPeople(db, { ...base, page }, 0, limits), all, pageSize, moves, jumpTo, cursorOf);
           expect(countPeople(db, base, 0, limits)).toBe(all.length);
         },
       ),
