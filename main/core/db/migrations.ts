@@ -171,15 +171,18 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE users ADD COLUMN idle_since INTEGER GENERATED ALWAYS AS (IFNULL(last_login_at, created_at)) VIRTUAL;
       -- Each filter's own way to its people (main/core/db/people-filters.ts). The idle filter is a range; the filters
       -- that usually hold few people have partial indexes carrying every sort column, so their people are sorted
-      -- from the index alone and only the page's rows are read from the table.
+      -- from the index alone and only the page's rows are read from the table. They carry last_login_at, not the
+      -- generated last_login_sort: SQLite reads a virtual column's value from the table even when it is indexed.
       CREATE INDEX users_by_idle_since ON users(is_active, idle_since);
-      CREATE INDEX users_locked ON users(locked_until, is_active, last_name, first_name, email, role, last_login_sort, id)
+      CREATE INDEX users_locked ON users(locked_until, is_active, last_name, first_name, email, role, last_login_at, id)
         WHERE locked_until IS NOT NULL;
-      CREATE INDEX users_temporary ON users(is_active, last_name, first_name, email, role, last_login_sort, id)
+      CREATE INDEX users_temporary ON users(is_active, last_name, first_name, email, role, last_login_at, id)
         WHERE must_change_password = 1;
-      CREATE INDEX users_invited ON users(is_active, last_name, first_name, email, role, last_login_sort, id)
+      -- password_hash (always NULL here) is carried only so the query's own "password_hash IS NULL" is answered from
+      -- the index: SQLite drops a partial index's condition from the table reads for "= value" terms, not for IS NULL.
+      CREATE INDEX users_invited ON users(is_active, last_name, first_name, email, role, last_login_at, id, password_hash)
         WHERE password_hash IS NULL;
-      CREATE INDEX users_admins ON users(is_active, last_name, first_name, email, role, last_login_sort, id)
+      CREATE INDEX users_admins ON users(is_active, last_name, first_name, email, role, last_login_at, id)
         WHERE role = 'admin';
       CREATE INDEX one_time_codes_live_invites ON one_time_codes(expires_at, user_id)
         WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL;

@@ -137,10 +137,16 @@ function fromFilterIndex(db: Db, r: RowsRequest, filter: FilterSql, pattern: str
     sql += ` AND ${LIKE_FILTER}`;
     params.push(pattern, pattern, pattern);
   }
-  const ids = ranged(db, { ...r, filter: undefined }, sql, params, 'id');
+  const ids = ranged(db, { ...r, spec: fromIndexedColumns(r.spec), filter: undefined }, sql, params, 'id');
   if (ids.length === 0) return [];
   const order = orderSql(r).replace(/ LIMIT \? OFFSET \?$/, '');
   return db.prepare<Value[], UserRow>(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})${order}`).all(...ids);
+}
+
+/** The sort with the last-login key spelled from last_login_at, which the filters' partial indexes carry (migration 5). */
+function fromIndexedColumns(spec: SortSpec): SortSpec {
+  const spelled = (c: string) => c.replace('last_login_sort', 'IFNULL(last_login_at, 0)');
+  return { ...spec, columns: spec.columns.map(spelled), bare: spec.bare.map(spelled) };
 }
 
 /** Adds the filter, the cursor's range and the order to a query over a candidate set, and runs it. */

@@ -6,6 +6,7 @@ import { closeDatabase, openDatabase } from '../../../main/core/db/open-database
 import { listPeople } from '../../../main/core/db/people-pages.ts';
 import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
 import { UsersRepo } from '../../../main/core/db/users-repo.ts';
+import { filterLabel, MENU_FILTERS } from '../../../common/people-filter.ts';
 import { tempDir } from '../harness.ts';
 import { fillTrickyPeople } from './tricky-people.ts';
 
@@ -71,6 +72,24 @@ describe('People page query plans', () => {
         }
       });
     }
+  }
+});
+
+describe('filtered page query plans', () => {
+  // Every filter with few people is sorted from its own partial index alone: COVERING, never a table read per person.
+  for (const filter of MENU_FILTERS.filter((f) => f.kind !== 'neverSignedIn' && f.kind !== 'noSignInFor')) {
+    it(`${filterLabel(filter)}: its people are sorted from a covering index, only the page read from the table`, () => {
+      const queries = recordQueries((spy) => {
+        for (const sort of Object.keys(SORTS) as ListInput['sort'][]) {
+          const base = { tab: 'active' as const, query: '', filter, sort, direction: 'asc' as const, pageSize: 25 as const };
+          const first = listPeople(spy, { ...base, page: { kind: 'first' } }, NOW);
+          if (first.endCursor) listPeople(spy, { ...base, page: { kind: 'after', cursor: first.endCursor, pageIndex: 0 } }, NOW);
+        }
+      });
+      const sorted = queries.filter((q) => /^SELECT id FROM users INDEXED BY/.test(q.sql));
+      expect(sorted.length).toBeGreaterThanOrEqual(4);
+      for (const q of sorted) expect(plan(q.sql, q.params)[0], q.sql).toMatch(/^SEARCH users USING COVERING INDEX users_(locked|temporary|invited|admins) /);
+    });
   }
 });
 
