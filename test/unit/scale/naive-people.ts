@@ -1,5 +1,6 @@
 // The reference the fast People list is held to: every matching row from a plain LIKE query with no index,
 // sorted by SQLite, and pages cut from that list by position.
+import { expect } from 'vitest';
 import type { PeoplePage } from '../../../common/contract.ts';
 import type { Db } from '../../../main/core/db/open-database.ts';
 import { likePattern } from '../../../main/core/db/people-search.ts';
@@ -60,3 +61,34 @@ export const pageShape = (p: PeoplePage): NaivePage => ({
   hasPrevious: p.hasPrevious,
   hasNext: p.hasNext,
 });
+
+export type Move = 'next' | 'previous' | 'last' | 'jump' | 'first';
+
+/**
+ * Pages through a list by `moves` from its first page (a jump goes to page `jumpTo`), and checks every page it
+ * lands on against the oracle's page of `all`.
+ */
+export function checkPageMoves(
+  list: (page: ListInput['page']) => PeoplePage,
+  all: UserRow[],
+  size: number,
+  moves: readonly Move[],
+  jumpTo: number,
+  cursorOf: (row: UserRow) => string,
+): void {
+  let page: ListInput['page'] = { kind: 'first' };
+  const check = () => {
+    const got = list(page);
+    expect(pageShape(got)).toEqual(naivePage(all, size, page, cursorOf));
+    return got;
+  };
+  for (const m of moves) {
+    const got = check();
+    if (m === 'next' && got.hasNext && got.endCursor) page = { kind: 'after', cursor: got.endCursor, pageIndex: got.pageIndex };
+    else if (m === 'previous' && got.hasPrevious && got.startCursor) page = { kind: 'before', cursor: got.startCursor, pageIndex: got.pageIndex };
+    else if (m === 'last') page = { kind: 'last' };
+    else if (m === 'jump') page = { kind: 'index', index: jumpTo };
+    else page = { kind: 'first' };
+  }
+  check();
+}
