@@ -13,7 +13,7 @@ import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.
 import type { UserRow } from '../../../main/core/db/users-repo.ts';
 import { prng } from '../../../scripts/bench/people-generator.ts';
 import { tempDir } from '../harness.ts';
-import { checkPageMoves, naiveMatches } from './naive-people.ts';
+import { checkPageMoves, liveInvites, naiveFilter, naiveMatches } from './naive-people.ts';
 import { fillTrickyPeople } from './tricky-people.ts';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -53,26 +53,6 @@ beforeAll(async () => {
 });
 afterAll(() => closeDatabase(db));
 
-/** The oracle's reading of each filter, in JavaScript over the row (and the codes, read plainly). */
-function passes(row: UserRow & { idle_since: number }, filter: PeopleFilter, live: Set<number>): boolean {
-  switch (filter.kind) {
-    case 'neverSignedIn':
-      return row.last_login_at === null;
-    case 'noSignInFor':
-      return (row.last_login_at ?? row.created_at) < NOW - filter.days * DAY_MS;
-    case 'invitePending':
-      return row.password_hash === null && live.has(row.id);
-    case 'inviteExpired':
-      return row.password_hash === null && !live.has(row.id);
-    case 'temporaryPassword':
-      return row.must_change_password === 1;
-    case 'lockedOut':
-      return row.locked_until !== null && row.locked_until > NOW;
-    case 'admins':
-      return row.role === 'admin';
-  }
-}
-
 const LIMITS: SearchLimits[] = [
   SEARCH_LIMITS,
   { ...SEARCH_LIMITS, filterCandidates: 0 }, // always walk the sort index, testing each entry
@@ -85,12 +65,7 @@ const FILTERS: PeopleFilter[] = [...MENU_FILTERS, { kind: 'noSignInFor', days: 1
 
 describe('People filters at scale', () => {
   it('return the same pages and counts as the oracle, for every filter, strategy, search, sort, tab and page move', () => {
-    const live = new Set(
-      db
-        .prepare("SELECT user_id FROM one_time_codes WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL AND expires_at > ?")
-        .pluck()
-        .all(NOW) as number[],
-    );
+    const live = liveInvites(db, NOW);
     const query = fc.oneof(
       fc.constant(''),
       fc.tuple(fc.nat(), fc.integer({ min: 1, max: 4 })).map(([i, len]) => names[i % names.length]!.slice(0, len)),
@@ -108,7 +83,7 @@ describe('People filters at scale', () => {
         (filter, q, sort, tab, direction, limitsAt, moves, jumpTo) => {
           const limits = LIMITS[limitsAt]!;
           const base = { tab, query: q.trim(), filter, sort, direction, pageSize: 25 as const };
-          const all = (naiveMatches(db, base) as (UserRow & { idle_since: number })[]).filter((r) => passes(r, filter, live));
+          const all = naiveMatches(db, base).filter((r) => naiveFilter(r, filter, NOW, live));
           const cursorOf = (row: UserRow) => encodeCursor(SORTS[sort].values(row));
           checkPageMoves((page) => listPeople(db, { ...base, page }, NOW, limits), all, 25, moves, jumpTo, cursorOf);
           expect(countPeople(db, base, NOW, limits)).toBe(all.length);
