@@ -1,4 +1,4 @@
-// The People list's state: tab, search, sort and page. Each control sends its request from the event itself,
+// The People list's state: tab, filter, search, sort and page. Each control sends its request from the event itself,
 // before React renders anything (people-loader.ts decides what is asked when); the screen follows the answers.
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { PeoplePage, Tab } from '../../../common/contract.ts';
