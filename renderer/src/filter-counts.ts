@@ -27,13 +27,16 @@ export class FilterCounter {
 
   /** Counts these filters for this tab and search (again only when the view or the generation changed). */
   want(of: CountsOf, generation: number, filters: PeopleFilter[]): void {
+    // Asked again after dispose: the page is back (React runs an effect's cleanup and then the effect again, as
+    // StrictMode does in development), so counting resumes rather than staying stopped for good.
+    this.disposed = false;
     const same = this.wanted && this.wanted.generation === generation && this.wanted.of.tab === of.tab && this.wanted.of.query === of.query;
     if (!same) this.done = new Set();
     this.wanted = { of, generation, filters };
     this.pump();
   }
 
-  /** Stops starting counts (the one in flight still lands). */
+  /** Stops starting counts until counts are wanted again (the one in flight still lands, undelivered). */
   dispose(): void {
     this.disposed = true;
   }

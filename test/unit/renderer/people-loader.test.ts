@@ -210,6 +210,14 @@ describe('PeopleLoader', () => {
     expect(asked).toContain('filter admins ');
   });
 
+  test('loaded again after dispose (an effect run again, as StrictMode does), the filter menu is counted again', async () => {
+    loader.load({ view, page: { kind: 'first' } });
+    loader.dispose();
+    loader.load({ view, page: { kind: 'first' } }); // the same request: it waits for the one in flight
+    await land(0);
+    expect(asked.filter((a) => a.startsWith('filter'))).toEqual([`filter ${filterKey(MENU_FILTERS[0])} `]);
+  });
+
   test('after dispose nothing more is shown', async () => {
     loader.load({ view, page: { kind: 'first' } });
     loader.dispose();
