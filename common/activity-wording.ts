@@ -3,6 +3,7 @@
 // audit-actions.ts without words here does not compile (and test/unit/activity/wording.test.ts says which).
 import type { ActivityEntry } from './activity.ts';
 import type { AuditAction } from './audit-actions.ts';
+import { filterLabel, peopleFilter } from './people-filter.ts';
 
 export interface Change {
   label: string;
@@ -115,8 +116,10 @@ export const WORDING: { [A in AuditAction]: Words } = {
     if (e.details.selected && !e.details.tab) return `${actor(e)} exported ${count(e.details.rows, 'selected person', 'selected people')} as CSV`;
     const tab = e.details.tab === 'deactivated' ? 'Deactivated' : 'Active';
     const search = text(e.details.search) ? ` matching “${text(e.details.search)}”` : '';
+    const filter = peopleFilter.safeParse(e.details.filter);
+    const filtered = filter.success ? `, ${filterLabel(filter.data)}` : '';
     const picked = e.details.selected ? ', selected' : '';
-    return `${actor(e)} exported ${count(e.details.rows, 'person', 'people')} (${tab}${search}${picked}) as CSV`;
+    return `${actor(e)} exported ${count(e.details.rows, 'person', 'people')} (${tab}${filtered}${search}${picked}) as CSV`;
   },
   role_changed: (e) => ({
     sentence: `${actor(e)} changed ${possessive(target(e))} role from ${role(e.details.from)} to ${role(e.details.to)}`,
@@ -130,6 +133,8 @@ export const WORDING: { [A in AuditAction]: Words } = {
   sign_in_locked: (e) => `Sign-in refused${times(e)} for ${address(e)}: too many failed attempts`,
   sign_out: (e) => `${actor(e)} signed out`,
   sessions_ended: (e) => `${actor(e)} signed ${target(e)} out everywhere (${count(e.details.sessions, 'session')} ended)`,
+  person_unlocked: (e) => `${actor(e)} unlocked ${possessive(target(e))} sign-ins (${address(e)}), which the throttle was holding back`,
+  other_sessions_signed_out: (e) => `${actor(e)} signed out their other sessions (${count(e.details.sessionsEnded, 'session')} ended)`,
   password_changed: (e) => `${actor(e)} changed their password`,
   password_change_failed: (e) => `${actor(e)} typed a wrong current password while changing their password`,
   password_change_locked: (e) => `Password change refused${times(e)} for ${address(e)}: too many wrong current passwords`,

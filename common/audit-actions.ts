@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   sign_in_locked: 'signIns',
   sign_out: 'signIns',
   sessions_ended: 'signIns',
+  person_unlocked: 'signIns',
+  other_sessions_signed_out: 'signIns',
   password_changed: 'passwords',
   password_change_failed: 'passwords',
   password_change_locked: 'passwords',

@@ -1,5 +1,5 @@
 // Bulk actions on the People list: what a selection is, which actions exist, and what main answers. A selection
-// never travels as a long list of ids: "all matching" is the view (tab, search, sort…) plus the rows unticked.
+// never travels as a long list of ids: "all matching" is the view (tab, search, filter, sort…) plus the rows unticked.
 import { z } from 'zod';
 import { idField } from './rules.ts';
 

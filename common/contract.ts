@@ -30,6 +30,7 @@ import {
   type ImportRowsPage,
   type ImportStatus,
 } from './people-import.ts';
+import { peopleFilter } from './people-filter.ts';
 import {
   bulkActionField,
   selectionSchema,
@@ -89,6 +90,18 @@ export interface Person {
   deactivatedAt: string | null;
   /** When the temporary password they hold stops working (past: it has); null when they hold none. */
   temporaryPasswordExpiresAt: string | null;
+  /** When the sign-in throttle stops holding back their address (past: it has); null when it never held it. */
+  lockedUntil: string | null;
+}
+
+/** One of the signed-in person's own sessions (a window or browser tab), as the Account page lists them. */
+export interface OwnSession {
+  id: number;
+  /** The session this call came from: "this window". */
+  current: boolean;
+  startedAt: string;
+  /** When it last called Roster (to the minute); its start when it never has since. */
+  lastSeenAt: string;
 }
 
 /** Opaque position in a sorted list, handed back to fetch the page after or before it. */
@@ -156,6 +169,8 @@ export const listPeopleInput = z
   .object({
     tab: tabField,
     query: searchQuery.default(''),
+    /** Narrows the tab (with the search) to one kind of account; null: everyone in the tab. */
+    filter: peopleFilter.nullable().default(null),
     sort: sortField.default('name'),
     direction: directionField.default('asc'),
     pageSize: z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>]),
@@ -172,8 +187,8 @@ export const listPeopleInput = z
   .strict();
 export type ListPeopleInput = z.input<typeof listPeopleInput>;
 
-/** The view of the People list an export writes: the list's own tab, search, sort and direction (no page). */
-export const peopleViewInput = listPeopleInput.pick({ tab: true, query: true, sort: true, direction: true }).strict();
+/** The view of the People list an export writes: the list's own tab, search, filter, sort and direction (no page). */
+export const peopleViewInput = listPeopleInput.pick({ tab: true, query: true, filter: true, sort: true, direction: true }).strict();
 
 /** Bulk actions' selection: ids ticked row by row (a short list), or the whole view but the rows unticked. */
 export const peopleSelectionInput = selectionSchema(peopleViewInput);
@@ -248,7 +263,7 @@ export const contract = {
   ),
   chooseNewPassword: method<SessionInfo>()('signedIn', z.object({ newPassword: newPasswordField }).strict(), beforePasswordChange),
   listPeople: method<PeoplePage>()('admin', listPeopleInput),
-  countPeople: method<{ total: number }>()('admin', z.object({ tab: tabField, query: searchQuery.default('') }).strict()),
+  countPeople: method<{ total: number }>()('admin', listPeopleInput.pick({ tab: true, query: true, filter: true }).strict()),
   tabCounts: method<{ active: number; deactivated: number }>()('admin', empty),
   addPerson: method<{ person: Person; delivery: Delivery }>()('admin', z.object(personFields).strict()),
   editPerson: method<EditResult>()('admin', z.object({ id: idField, ...personFields }).strict()),
@@ -262,6 +277,10 @@ export const contract = {
   resendInvite: method<{ person: Person; delivery: Delivery }>()('admin', z.object({ id: idField }).strict()),
   revokeInvite: method<Person>()('admin', z.object({ id: idField }).strict()),
   inviteStatus: method<InviteStatus | null>()('admin', z.object({ id: idField }).strict()),
+  unlockPerson: method<Person>()('admin', z.object({ id: idField }).strict()),
+  signOutEverywhere: method<{ person: Person; sessionsEnded: number }>()('admin', z.object({ id: idField }).strict()),
+  ownSessions: method<OwnSession[]>()('signedIn', empty),
+  signOutOtherSessions: method<{ sessionsEnded: number }>()('signedIn', empty),
   getEmailSettings: method<EmailSettingsView>()('admin', empty),
   saveEmailSettings: method<EmailSettingsView>()('admin', emailSettingsInput),
   sendTestEmail: method<{ to: string }>()('admin', empty),

@@ -48,6 +48,11 @@ export async function build({ quiet = false } = {}) {
     esbuild.build({ ...common, platform: 'browser', target: 'chrome120', entryPoints: ['preload/web.ts'], outfile: out('preload/web.js'), format: 'iife' }),
   ]);
   log('built main and preloads');
+  // dist is always a production build, whatever NODE_ENV the caller runs with: Vite (and its React plugin) honour
+  // an ambient NODE_ENV over the mode, so a build started under vitest (NODE_ENV=test: the web-entry test runs
+  // npm start, which builds stale sources) bundled development React (StrictMode double effects, jsxDEV) for the
+  // e2e suite that followed.
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
   await viteBuild({
     configFile: path.join(root, 'vite.config.ts'),

@@ -18,6 +18,7 @@ import { DATABASE_FILE, prepareDataDir } from './data-dir.ts';
 import { AuditRepo } from './db/audit-repo.ts';
 import { closeDatabase, openDatabase, openReader, type Db } from './db/open-database.ts';
 import { UsersRepo } from './db/users-repo.ts';
+import { AccessService } from './services/access-service.ts';
 import { AuthService } from './services/auth-service.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { Mailer } from './email/mailer.ts';
@@ -132,9 +133,10 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     const guesses = new LoginThrottle(db);
     sessions.prune(clock.now());
     codes.prune(clock.now());
-    const people = new PeopleService({ db, users, sessions, audit, clock, revokeCodes });
+    const people = new PeopleService({ db, users, sessions, audit, clock, revokeCodes, throttle: guesses });
     const emailSettings = new EmailSettingsService({ settings: smtpSettings, mailer, audit, clock });
-    const delivery = new CredentialDelivery({ users, sessions, codes, audit, hasher, clock, mailer, smtpSettings });
+    const delivery = new CredentialDelivery({ users, sessions, codes, audit, hasher, clock, mailer, smtpSettings, throttle: guesses });
+    const access = new AccessService({ users, sessions, throttle: guesses, audit, clock });
     const invites = new InvitesService({ users, codes, audit, clock });
     const recovery = new RecoveryService({ db, users, sessions, codes, audit, hasher, clock, mailer, smtpSettings, logError, throttle, guesses });
     const auth = new AuthService({
@@ -174,6 +176,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
         peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery }),
         peopleImport,
         bulk,
+        access,
       }),
       writesHeld: () => peopleImport.writesHeld() ?? bulkRunner.writesHeld(),
       db,

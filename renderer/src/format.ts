@@ -23,3 +23,13 @@ export const formatPreciseTime = (iso: string) => preciseTime.format(new Date(is
 
 const megabytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 export const formatSize = (bytes: number) => (bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${megabytes.format(bytes / 1e6)} MB`);
+
+/** A person whose sign-ins the throttle is holding back right now. */
+export const isLocked = (p: { lockedUntil: string | null }, now = Date.now()) => p.lockedUntil !== null && Date.parse(p.lockedUntil) > now;
+
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+/** When a lock lifts: the time alone when it is today (locks last minutes to hours), else date and time. */
+export function formatLockLifts(iso: string, now = Date.now()): string {
+  const at = new Date(iso);
+  return at.toDateString() === new Date(now).toDateString() ? timeOnly.format(at) : dateTime.format(at);
+}

@@ -15,6 +15,7 @@ import { AUDIT_HEAD_FILE } from '../../main/core/audit/audit-head-file.ts';
 import { benchActivity } from './activity.ts';
 import { ensureAuditData } from './audit-generator.ts';
 import { benchBackups } from './backups.ts';
+import { benchHygiene } from './hygiene.ts';
 import { benchPeopleCsv } from './people-csv.ts';
 import { benchBulk } from './bulk.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
@@ -37,7 +38,7 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
       users: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string', default: '7' },
-      only: { type: 'string', default: 'people,backups,browser,activity,csv,bulk' },
+      only: { type: 'string', default: 'people,backups,browser,activity,csv,bulk,hygiene' },
       /** Audit entries in the generated log (default: two per person). */
       audit: { type: 'string' },
     },
@@ -89,6 +90,7 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
     if (only.has('activity')) await benchActivity(work, runs, rows, log);
     if (only.has('csv')) await benchPeopleCsv(work, users, rows, log);
     if (only.has('bulk')) await benchBulk(work, users, rows, log);
+    if (only.has('hygiene')) await benchHygiene(work, runs, rows, log); // last: it gives people states the others do not expect
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -88,6 +88,8 @@ test('the keyboard opens the row menu and a dialog, and Escape closes them', asy
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Reset Password' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Sign out everywhere' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'View activity' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Remove' })).toBeFocused();

@@ -93,3 +93,38 @@ test('your own account is left alone and named in the confirmation; Sign out eve
   // Still signed in: the admin's own session was not ended.
   await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
 });
+
+test.describe('under a Show filter', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  // 30 members idle for 200 days and 30 who signed in yesterday: "No sign-in for 180 days" holds exactly the first.
+  const idle: SeedPerson[] = Array.from({ length: 30 }, (_, i) => ({ firstName: 'Idle', lastName: `Member${pad(i + 1)}`, email: `idle-${pad(i + 1)}@example.org`, lastLoginAt: Date.now() - 200 * DAY }));
+  const recent: SeedPerson[] = Array.from({ length: 30 }, (_, i) => ({ firstName: 'Recent', lastName: `Member${pad(i + 1)}`, email: `recent-${pad(i + 1)}@example.org`, lastLoginAt: Date.now() - DAY }));
+  test.use({ seed: { people: [...idle, ...recent] } });
+
+  test('"Select all N matching" takes the filtered people only, and Deactivate leaves everyone else as they were', async ({ page, roster }) => {
+    await signInAsSeededAdmin(page, roster);
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option', { name: /^No sign-in for 180 days/ }).click();
+    await page.getByLabel('Search people').fill('member');
+    await expect(page.getByTestId('people-count')).toHaveText('30 people found');
+    await table(page).getByRole('checkbox', { name: 'Select everyone on this page' }).check();
+    await bar(page).getByRole('button', { name: 'Select all 30 people matching' }).click();
+    await expect(bar(page).getByRole('status')).toHaveText('All 30 people selected');
+    await expectNoSeriousViolations(page, 'People filtered, with the selection bar');
+
+    await bar(page).getByRole('button', { name: 'Deactivate' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Deactivate 30 people?' });
+    await expect(confirm).toContainText('Idle Member01');
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deactivated 30 people.' })).toBeVisible();
+    await expect(tabLabel(page, /^Deactivated \(30\)$/)).toBeVisible();
+    // Main's own answer, not the screen: the 30 deactivated are exactly the idle ones.
+    const deactivated = await page.evaluate(async () => {
+      const r = await window.roster.listPeople({ tab: 'deactivated', pageSize: 50, sort: 'email' });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.rows.map((p) => p.email);
+    });
+    expect(deactivated).toEqual(idle.map((p) => p.email));
+    await expect(tabLabel(page, /^Active \(31\)$/)).toBeVisible();
+  });
+});

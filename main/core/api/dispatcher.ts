@@ -64,7 +64,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   function caller(slot: SessionSlot): UserRow | null {
     const token = slot.get();
     if (!token) return null;
-    const userId = deps.sessions.userIdFor(token, deps.clock.now());
+    const userId = deps.sessions.userIdSeen(token, deps.clock.now(), !deps.writesHeld?.());
     const user = userId === undefined ? undefined : deps.users.get(userId);
     if (!user || !user.is_active) {
       slot.set(undefined);

@@ -1,5 +1,6 @@
 // Which service answers each contract method. Inputs arrive parsed and access-checked by the dispatcher.
 import type { MethodName, MethodOutput, ParsedInput } from '../../../common/contract.ts';
+import type { AccessService } from '../services/access-service.ts';
 import type { AuthService } from '../services/auth-service.ts';
 import type { CredentialDelivery } from '../services/credential-delivery.ts';
 import type { PeopleService } from '../services/people-service.ts';
@@ -29,9 +30,10 @@ export interface Services {
   peopleExport: PeopleExport;
   peopleImport: PeopleImport;
   bulk: BulkService;
+  access: AccessService;
 }
 
-export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport, peopleImport, bulk }: Services): Handlers {
+export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport, peopleImport, bulk, access }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -56,6 +58,10 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     resendInvite: (input, ctx) => delivery.resendInvite(input.id, ctx),
     revokeInvite: (input, ctx) => invites.revoke(input.id, ctx),
     inviteStatus: (input) => invites.status(input.id),
+    unlockPerson: (input, ctx) => access.unlock(input.id, ctx),
+    signOutEverywhere: (input, ctx) => access.signOutEverywhere(input.id, ctx),
+    ownSessions: (_, ctx) => access.ownSessions(ctx),
+    signOutOtherSessions: (_, ctx) => access.signOutOthers(ctx),
     getEmailSettings: () => emailSettings.view(),
     saveEmailSettings: (input, ctx) => emailSettings.save(input, ctx),
     sendTestEmail: (_, ctx) => emailSettings.sendTest(ctx),

@@ -4,6 +4,15 @@ import type { Db } from '../db/open-database.ts';
 import { newSessionToken, sha256 } from './secrets.ts';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** A session's last call is written at most this often: the Account page shows it to the minute. */
+export const SEEN_RESOLUTION_MS = 60 * 1000;
+
+export interface SessionRow {
+  id: number;
+  token_hash: string;
+  created_at: number;
+  last_seen_at: number | null;
+}
 
 export class Sessions {
   private readonly insert;
@@ -12,16 +21,22 @@ export class Sessions {
   private readonly deleteForUser;
   private readonly deleteExpired;
   private readonly deleteForUserExcept;
+  private readonly seenStmt;
+  private readonly forUser;
 
   constructor(db: Db) {
     this.insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
-    this.find = db.prepare<[string, number], { user_id: number }>(
-      'SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
+    this.find = db.prepare<[string, number], { user_id: number; created_at: number; last_seen_at: number | null }>(
+      'SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
     );
     this.deleteOne = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
     this.deleteForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
     this.deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
     this.deleteForUserExcept = db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?');
+    this.seenStmt = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
+    this.forUser = db.prepare<[number, number], SessionRow>(
+      'SELECT id, token_hash, created_at, last_seen_at FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY IFNULL(last_seen_at, created_at) DESC, id DESC',
+    );
   }
 
   /** Returns the new token; only its hash is stored. Expired sessions are cleared on the way. */
@@ -34,6 +49,23 @@ export class Sessions {
 
   userIdFor(token: string, now: number): number | undefined {
     return this.find.get(sha256(token), now)?.user_id;
+  }
+
+  /**
+   * The session's user, noting that it called now. The note is written only when the last one is a minute old, so
+   * a busy window costs one small write a minute; `canWrite` false (the database is held elsewhere) skips it.
+   */
+  userIdSeen(token: string, now: number, canWrite: boolean): number | undefined {
+    const hash = sha256(token);
+    const found = this.find.get(hash, now);
+    if (!found) return undefined;
+    if (canWrite && now - (found.last_seen_at ?? found.created_at) >= SEEN_RESOLUTION_MS) this.seenStmt.run(now, hash);
+    return found.user_id;
+  }
+
+  /** A person's live sessions, most recently seen first. */
+  listFor(userId: number, now: number): SessionRow[] {
+    return this.forUser.all(userId, now);
   }
 
   end(token: string): void {

@@ -46,26 +46,28 @@ export class BulkService {
   /** Cheap at any size: a count, the first rows of the view, and the few people the rules could protect. */
   preview({ selection, action }: ParsedInput<'previewBulk'>, ctx: CallContext): BulkPreview {
     const actor = signedInUser(ctx);
-    const where = selectionSql(selection);
+    // One moment for the whole preview, so its count, names and protected people agree on a filter's people.
+    const now = this.d.clock.now();
+    const where = selectionSql(selection, now);
     return {
-      count: this.count(selection),
-      first: this.first(selection),
+      count: this.count(selection, now),
+      first: this.first(selection, now),
       protected: this.protectedPeople(where, action, actor.id),
     };
   }
 
-  private count(selection: Selection): number {
+  private count(selection: Selection, now: number): number {
     const { db } = this.d;
     if (selection.kind === 'ids') return db.prepare('SELECT COUNT(*) FROM users WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(selection.ids)) as number;
-    const all = countPeople(db, selection.view);
+    const all = countPeople(db, selection.view, now);
     if (selection.except.length === 0) return all;
-    const where = viewWhere(selection.view);
+    const where = viewWhere(selection.view, now);
     const unticked = db.prepare(`SELECT COUNT(*) FROM users WHERE ${where.sql} AND id IN (SELECT value FROM json_each(?))`).pluck().get(...where.params, JSON.stringify(selection.except)) as number;
     return all - unticked;
   }
 
   /** The first few people, in the list's order for a view (its own queries), by name for ticked rows. */
-  private first(selection: Selection): NamedPerson[] {
+  private first(selection: Selection, now: number): NamedPerson[] {
     const { db } = this.d;
     if (selection.kind === 'ids') {
       return db
@@ -75,7 +77,7 @@ export class BulkService {
     }
     const except = new Set(selection.except);
     const out: NamedPerson[] = [];
-    for (const row of viewRows(db, selection.view)) {
+    for (const row of viewRows(db, selection.view, now)) {
       if (except.has(row.id)) continue;
       out.push(named(row));
       if (out.length === NAMES_SHOWN) break;

@@ -154,7 +154,7 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
     .transaction((): BulkResult => {
       requireAdmin(db, actorId);
       report({ action, phase: 'selecting', done: 0, total: 0 });
-      const where = selectionSql(order.selection);
+      const where = selectionSql(order.selection, now);
       const rows = db.prepare<unknown[], Row>(`SELECT ${COLUMNS} FROM users WHERE ${where.sql} ORDER BY id`).all(...where.params);
       const bulkId = UNDOABLE.includes(action)
         ? Number(db.prepare('INSERT INTO bulk_actions (actor_id, action, at) VALUES (?, ?, ?)').run(actorId, action, now).lastInsertRowid)
@@ -175,7 +175,7 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
       };
       new AuditRepo(db).record(now, actorId, 'bulk_action', null, {
         action,
-        selection: order.selection.kind === 'ids' ? { kind: 'ids', people: order.selection.ids.length } : { kind: 'view', tab: order.selection.view.tab, search: order.selection.view.query, except: order.selection.except.length },
+        selection: order.selection.kind === 'ids' ? { kind: 'ids', people: order.selection.ids.length } : { kind: 'view', tab: order.selection.view.tab, search: order.selection.view.query, ...(order.selection.view.filter ? { filter: order.selection.view.filter } : {}), except: order.selection.except.length },
         matched: result.matched,
         changed: result.changed,
         unchanged: result.unchanged,

@@ -160,7 +160,7 @@ export const MIGRATIONS: Migration[] = [
     run: chainExistingEntries,
   },
   {
-    // Issue 12 (bulk actions). The lead renumbers this to 6 when the hygiene branch's 5 lands first.
+    // Issue 12 (bulk actions).
     version: 5,
     description: 'bulk actions remember whom they changed, for Undo',
     sql: `
@@ -179,6 +179,38 @@ export const MIGRATIONS: Migration[] = [
         user_id INTEGER NOT NULL REFERENCES users(id),
         PRIMARY KEY (bulk_id, user_id)
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    // Issue 12 (hygiene: filters, lockouts, own sessions). Built beside bulk's 5 from the same base; landed after it.
+    version: 6,
+    description: "People filters and lockouts: when the throttle lifts, how long someone has been idle, sessions' last call",
+    sql: `
+      -- Kept by the sign-in throttle (main/core/auth/login-throttle.ts): when it stops holding back this person's
+      -- address. Past or null: not locked. On the row so the Locked chip and filter cost no query per person.
+      ALTER TABLE users ADD COLUMN locked_until INTEGER;
+      -- Idle since: the last sign-in, or for someone who never signed in, the account's creation (someone invited
+      -- yesterday has not been idle for 90 days). The "No sign-in for N days" filter and policy read it.
+      ALTER TABLE users ADD COLUMN idle_since INTEGER GENERATED ALWAYS AS (IFNULL(last_login_at, created_at)) VIRTUAL;
+      -- Each filter's own way to its people (main/core/db/people-where.ts). The idle filter is a range; the filters
+      -- that usually hold few people have partial indexes carrying every sort column, so their people are sorted
+      -- from the index alone and only the page's rows are read from the table. They carry last_login_at, not the
+      -- generated last_login_sort: SQLite reads a virtual column's value from the table even when it is indexed.
+      CREATE INDEX users_by_idle_since ON users(is_active, idle_since);
+      CREATE INDEX users_locked ON users(locked_until, is_active, last_name, first_name, email, role, last_login_at, id)
+        WHERE locked_until IS NOT NULL;
+      CREATE INDEX users_temporary ON users(is_active, last_name, first_name, email, role, last_login_at, id)
+        WHERE must_change_password = 1;
+      -- password_hash (always NULL here) is carried only so the query's own "password_hash IS NULL" is answered from
+      -- the index: SQLite drops a partial index's condition from the table reads for "= value" terms, not for IS NULL.
+      CREATE INDEX users_invited ON users(is_active, last_name, first_name, email, role, last_login_at, id, password_hash)
+        WHERE password_hash IS NULL;
+      CREATE INDEX users_admins ON users(is_active, last_name, first_name, email, role, last_login_at, id)
+        WHERE role = 'admin';
+      CREATE INDEX one_time_codes_live_invites ON one_time_codes(expires_at, user_id)
+        WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL;
+      -- When the session last called Roster, for the Account page's list of one's own sessions (to the minute).
+      ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER;
     `,
   },
 ];

@@ -5,8 +5,9 @@ import { AppError } from '../errors.ts';
 import { lastPage } from './last-page.ts';
 import type { Db } from './open-database.ts';
 import { countPeople } from './people-counts.ts';
-import { planSearch, SEARCH_LIMITS } from './people-search.ts';
+import { planList, SEARCH_LIMITS } from './people-search.ts';
 import { selectRows, SORTS, type ListInput, type RowsRequest, type SortKey, type Value } from './people-sorted-rows.ts';
+import { filterSql, tabValue } from './people-where.ts';
 import { toPerson, type UserRow } from './users-repo.ts';
 
 export function encodeCursor(values: Value[]): string {
@@ -27,10 +28,14 @@ export function decodeCursor(cursor: string, sort: SortKey): Value[] {
   throw new AppError('VALIDATION', 'That list position is no longer valid. Showing the first page.', { field: 'page' });
 }
 
-/** `limits` tunes the search strategies (tests shrink them to reach every strategy on a small table). */
-export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): PeoplePage {
+/**
+ * `now` is when the filter is judged (idle days, expiries, locks); `limits` tunes the search strategies (tests
+ * shrink them to reach every strategy on a small table).
+ */
+export function listPeople(db: Db, input: ListInput, now: number, limits = SEARCH_LIMITS): PeoplePage {
   const spec = SORTS[input.sort];
-  const plan = planSearch(db, input.query, limits);
+  const filter = input.filter ? filterSql(input.filter, now) : undefined;
+  const plan = planList(db, tabValue(input.tab), input.query, filter, limits);
   const size = input.pageSize;
   const asc = input.direction === 'asc';
   const page = input.page;
@@ -41,6 +46,7 @@ export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): Pe
     limit,
     offset,
     after,
+    filter,
   });
   let rows: UserRow[];
   let pageIndex: number;
@@ -55,7 +61,7 @@ export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): Pe
     rows = fetched.slice(0, size);
     pageIndex = page.kind === 'after' ? page.pageIndex + 1 : page.kind === 'index' ? page.index : 0;
     hasPrevious = pageIndex > 0;
-    if (page.kind === 'index' && rows.length === 0 && page.index > 0) return listPeople(db, { ...input, page: { kind: 'last' } }, limits);
+    if (page.kind === 'index' && rows.length === 0 && page.index > 0) return listPeople(db, { ...input, page: { kind: 'last' } }, now, limits);
   } else if (page.kind === 'before') {
     const fetched = selectRows(db, plan, request(asc, size + 1, 0, decodeCursor(page.cursor, input.sort)));
     hasPrevious = fetched.length > size;
@@ -64,7 +70,7 @@ export function listPeople(db: Db, input: ListInput, limits = SEARCH_LIMITS): Pe
     hasNext = true;
     if (!hasPrevious && pageIndex > 0) pageIndex = 0; // the list shrank above us
   } else {
-    const end = lastPage(countPeople(db, input, limits), size);
+    const end = lastPage(countPeople(db, input, now, limits), size);
     rows = selectRows(db, plan, request(asc, end.rows)).reverse();
     pageIndex = end.index;
     hasPrevious = end.index > 0;

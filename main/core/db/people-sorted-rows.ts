@@ -1,9 +1,9 @@
 // The rows of one People page, as SQL: each sort reads its own covering index in order (keyset ranges, OFFSET only
-// for a jump), and a search goes through the strategy planSearch picked.
+// for a jump), and a search or filter goes through the strategy planList picked; every WHERE comes from people-where.ts.
 import type { ParsedInput, Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
 import { countCandidates, type SearchPlan } from './people-search.ts';
-import { peopleWhere, tabValue } from './people-where.ts';
+import { peopleWhere, tabValue, type FilterSql } from './people-where.ts';
 import type { UserRow } from './users-repo.ts';
 
 export type ListInput = ParsedInput<'listPeople'>;
@@ -61,6 +61,8 @@ export interface RowsRequest {
   offset: number;
   /** Sort values of the row to start after (exclusive), in the direction of travel. */
   after?: Value[];
+  /** The People filter every row must pass, whichever way the rows are found. */
+  filter?: FilterSql;
 }
 
 function rangeSql(r: RowsRequest, op: '>' | '<' | '>=' | '<=', values: Value[]): [string, Value[]] {
@@ -92,7 +94,7 @@ function beyondSql(r: RowsRequest, values: Value[]): [string, Value[]] {
  */
 function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): UserRow[] {
   const run = (range: [string, Value[]] | null, limit: number, offset: number) => {
-    const where = peopleWhere(r.tab, pattern);
+    const where = peopleWhere(r.tab, pattern, r.filter);
     let sql = `SELECT * FROM users INDEXED BY ${r.spec.index} WHERE ${where.sql}`;
     const params: Value[] = [...where.params];
     for (const part of [range, until ? rangeSql(r, r.descending ? '>=' : '<=', until) : null]) {
@@ -110,15 +112,42 @@ function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): 
 
 /** Rows from the trigram index's candidates (looked up by id, in id order), re-checked with LIKE, then sorted. */
 function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string): UserRow[] {
-  const where = peopleWhere(r.tab, pattern);
-  let sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
+  const where = peopleWhere(r.tab, pattern, r.filter);
+  const sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
     AND ${where.sql}`;
-  const params: Value[] = [match, ...where.params];
+  return ranged(db, r, sql, [match, ...where.params]);
+}
+
+/**
+ * The rows of a filter with few people: sorted and cut to the page from the filter's own index (which carries the
+ * sort columns, names and email, so the sort and the LIKE read no table row), then only the page's rows fetched.
+ */
+function fromFilterIndex(db: Db, r: RowsRequest, filter: FilterSql, pattern: string | null): UserRow[] {
+  const where = peopleWhere(r.tab, pattern, filter);
+  const ids = ranged(db, { ...r, spec: fromIndexedColumns(r.spec) }, `SELECT id FROM ${filter.source} WHERE ${where.sql}`, where.params, 'id');
+  if (ids.length === 0) return [];
+  const order = orderSql(r).replace(/ LIMIT \? OFFSET \?$/, '');
+  return db.prepare<Value[], UserRow>(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})${order}`).all(...ids);
+}
+
+/** The sort with the last-login key spelled from last_login_at, which the filters' partial indexes carry (migration 6). */
+function fromIndexedColumns(spec: SortSpec): SortSpec {
+  const spelled = (c: string) => c.replace('last_login_sort', 'IFNULL(last_login_at, 0)');
+  return { ...spec, columns: spec.columns.map(spelled), bare: spec.bare.map(spelled) };
+}
+
+/** Adds the cursor's range and the order to a query over a candidate set (its WHERE already whole), and runs it. */
+function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[]): UserRow[];
+function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[], pluck: 'id'): number[];
+function ranged(db: Db, r: RowsRequest, base: string, baseParams: Value[], pluck?: 'id'): UserRow[] | number[] {
+  let sql = base;
+  const params = [...baseParams];
   if (r.after) {
     const [s, p] = rangeSql(r, r.descending ? '<' : '>', r.after);
     sql += s;
     params.push(...p);
   }
+  if (pluck) return db.prepare<Value[], number>(sql + orderSql(r)).pluck().all(...params, r.limit, r.offset);
   return db.prepare<Value[], UserRow>(sql + orderSql(r)).all(...params, r.limit, r.offset);
 }
 
@@ -149,6 +178,9 @@ export function selectRows(db: Db, plan: SearchPlan, r: RowsRequest): UserRow[] 
       return walk(db, r, plan.pattern);
     case 'fts':
       return fromSearchIndex(db, r, plan.pattern, plan.match);
+    case 'filtered':
+      if (!r.filter) throw new Error('a filtered plan needs the filter');
+      return fromFilterIndex(db, r, r.filter, plan.pattern);
     case 'walkFirst': {
       // A common term usually fills a page within a few hundred entries, but one clustered away from this end
       // of the sort (a surname, sorted by name) could make the walk read most of the index: its reach is bounded.

@@ -1,6 +1,8 @@
-// Which people a view of the People list holds, as ONE SQL condition: the list's pages, its counts and the bulk
-// actions' "all matching" all build their WHERE here, so a person is acted on exactly when the list would show them.
+// Which people a view of the People list holds, as ONE SQL condition: its tab, its search and its filter ("Never
+// signed in", "Locked out" …). The list's pages, its counts, the CSV export and the bulk actions' "all matching" all
+// build their WHERE here, so a person is acted on exactly when the list would show them.
 import type { Tab } from '../../../common/contract.ts';
+import { DAY_MS, type PeopleFilter } from '../../../common/people-filter.ts';
 import { LIKE_FILTER, likePattern } from './people-search.ts';
 
 export type WhereValue = string | number;
@@ -11,15 +13,55 @@ export interface PeopleWhere {
   params: WhereValue[];
 }
 
-export const tabValue = (tab: Tab) => (tab === 'active' ? 1 : 0);
-
-/** The tab, and a search's LIKE pattern when there is one (already escaped: see likePattern). */
-export function peopleWhere(tab: Tab, pattern: string | null): PeopleWhere {
-  if (!pattern) return { sql: 'is_active = ?', params: [tabValue(tab)] };
-  return { sql: `is_active = ? AND ${LIKE_FILTER}`, params: [tabValue(tab), pattern, pattern, pattern] };
+export interface FilterSql extends PeopleWhere {
+  /**
+   * FROM clause that reaches the filter's people through its own index, for a filter with few people. The partial
+   * indexes carry every sort column (migration 6), so sorting them reads no table row.
+   */
+  source: string;
 }
 
-/** The condition for a view as the renderer describes it (tab and the search as typed). */
-export function viewWhere(view: { tab: Tab; query: string }): PeopleWhere {
-  return peopleWhere(view.tab, view.query ? likePattern(view.query) : null);
+export const tabValue = (tab: Tab) => (tab === 'active' ? 1 : 0);
+
+// An invite code that still works: unused, not locked by wrong guesses, not expired (see one_time_codes_live_invites).
+const LIVE_INVITE = `SELECT user_id FROM one_time_codes WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL AND expires_at > ?`;
+
+/** A People filter's condition at `now` (idle days, expiries and locks are relative to it), and its own index. */
+export function filterSql(filter: PeopleFilter, now: number): FilterSql {
+  switch (filter.kind) {
+    case 'neverSignedIn':
+      return { sql: 'last_login_sort = 0', params: [], source: 'users INDEXED BY users_by_last_login' };
+    case 'noSignInFor':
+      return { sql: 'idle_since < ?', params: [now - filter.days * DAY_MS], source: 'users INDEXED BY users_by_idle_since' };
+    case 'invitePending':
+      return { sql: `password_hash IS NULL AND id IN (${LIVE_INVITE})`, params: [now], source: 'users INDEXED BY users_invited' };
+    case 'inviteExpired':
+      return { sql: `password_hash IS NULL AND id NOT IN (${LIVE_INVITE})`, params: [now], source: 'users INDEXED BY users_invited' };
+    case 'temporaryPassword':
+      return { sql: 'must_change_password = 1', params: [], source: 'users INDEXED BY users_temporary' };
+    case 'lockedOut':
+      return { sql: 'locked_until > ?', params: [now], source: 'users INDEXED BY users_locked' };
+    case 'admins':
+      return { sql: "role = 'admin'", params: [], source: 'users INDEXED BY users_admins' };
+  }
+}
+
+/** The tab, a search's LIKE pattern when there is one (already escaped: see likePattern), and a filter's condition. */
+export function peopleWhere(tab: Tab, pattern: string | null, filter?: PeopleWhere): PeopleWhere {
+  let sql = 'is_active = ?';
+  const params: WhereValue[] = [tabValue(tab)];
+  if (pattern) {
+    sql += ` AND ${LIKE_FILTER}`;
+    params.push(pattern, pattern, pattern);
+  }
+  if (filter) {
+    sql += ` AND ${filter.sql}`;
+    params.push(...filter.params);
+  }
+  return { sql, params };
+}
+
+/** The condition for a view as the renderer describes it (tab, the search as typed, the filter), judged at `now`. */
+export function viewWhere(view: { tab: Tab; query: string; filter?: PeopleFilter | null }, now: number): PeopleWhere {
+  return peopleWhere(view.tab, view.query ? likePattern(view.query) : null, view.filter ? filterSql(view.filter, now) : undefined);
 }

@@ -18,6 +18,8 @@ export interface UserRow {
   deactivated_at: number | null;
   /** While a temporary password is held (must_change_password = 1): when it stops working. */
   temporary_password_expires_at: number | null;
+  /** Kept by the sign-in throttle: when it stops holding back this address (past or null: not locked). */
+  locked_until: number | null;
 }
 
 export function statusOf(row: Pick<UserRow, 'is_active' | 'password_hash'>): PersonStatus {
@@ -48,6 +50,7 @@ export function toPerson(row: UserRow): Person {
     updatedAt: iso(row.updated_at),
     deactivatedAt: isoOrNull(row.deactivated_at),
     temporaryPasswordExpiresAt: row.must_change_password ? isoOrNull(row.temporary_password_expires_at) : null,
+    lockedUntil: isoOrNull(row.locked_until),
   };
 }
 

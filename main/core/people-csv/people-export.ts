@@ -1,4 +1,4 @@
-// People → Export CSV: the view the admin is looking at (tab, search, sort and direction), every row of it, through
+// People → Export CSV: the view the admin is looking at (tab, search, filter, sort and direction), every row of it, through
 // the transport's file delivery (save dialog or one-time download). Rows are read in keyset batches through the
 // same sorted-rows queries as the list pages, so the file is in the order the page shows and memory stays flat.
 import type { ExportOutcome } from '../../../common/activity.ts';
@@ -8,8 +8,9 @@ import { signedInUser } from '../api/call-context.ts';
 import { writeCsv, type CsvCell } from '../csv/csv-writer.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
-import { planSearch } from '../db/people-search.ts';
+import { planList } from '../db/people-search.ts';
 import { selectRows, SORTS, type Value } from '../db/people-sorted-rows.ts';
+import { filterSql, tabValue } from '../db/people-where.ts';
 import { statusOf, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
@@ -37,13 +38,17 @@ export function csvRow(r: UserRow): CsvCell[] {
   return [r.first_name, r.last_name, r.email, r.role, statusOf(r), iso(r.last_login_at), iso(r.created_at)];
 }
 
-/** Every row of the view, in its order, a batch at a time (keyset: each batch starts after the last row). */
-export function* viewRows(db: Db, view: PeopleView): Generator<UserRow> {
+/**
+ * Every row of the view, in its order, a batch at a time (keyset: each batch starts after the last row). The filter
+ * is judged at `now` for the whole file, so the rows agree with the count the admin saw.
+ */
+export function* viewRows(db: Db, view: PeopleView, now: number): Generator<UserRow> {
   const spec = SORTS[view.sort];
-  const plan = planSearch(db, view.query);
+  const filter = view.filter ? filterSql(view.filter, now) : undefined;
+  const plan = planList(db, tabValue(view.tab), view.query, filter);
   let after: Value[] | undefined;
   for (;;) {
-    const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: BATCH, offset: 0, after });
+    const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: BATCH, offset: 0, after, filter });
     yield* rows;
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];
@@ -52,11 +57,20 @@ export function* viewRows(db: Db, view: PeopleView): Generator<UserRow> {
   }
 }
 
+/** What the audit entry says about a view: which part of the list was copied (the filter only when there was one). */
+const recordedView = (view: PeopleView) => ({
+  tab: view.tab,
+  search: view.query,
+  ...(view.filter ? { filter: view.filter } : {}),
+  sort: view.sort,
+  direction: view.direction,
+});
+
 export class PeopleExport {
   constructor(private readonly d: PeopleExportDeps) {}
 
   export(view: PeopleView, ctx: CallContext): Promise<ExportOutcome> {
-    return this.deliver(view.tab, (reader) => viewRows(reader, view), { tab: view.tab, search: view.query, sort: view.sort, direction: view.direction }, ctx);
+    return this.deliver(view.tab, (reader, now) => viewRows(reader, view, now), recordedView(view), ctx);
   }
 
   /** The people ticked on the People page: a view but the unticked rows (in its order), or the ticked ids (by name). */
@@ -64,10 +78,10 @@ export class PeopleExport {
     if (selection.kind === 'view') {
       const { view } = selection;
       const except = new Set(selection.except);
-      const rows = function* (reader: Db) {
-        for (const row of viewRows(reader, view)) if (!except.has(row.id)) yield row;
+      const rows = function* (reader: Db, now: number) {
+        for (const row of viewRows(reader, view, now)) if (!except.has(row.id)) yield row;
       };
-      return this.deliver(view.tab, rows, { tab: view.tab, search: view.query, sort: view.sort, direction: view.direction, selected: true, unticked: except.size }, ctx);
+      return this.deliver(view.tab, rows, { ...recordedView(view), selected: true, unticked: except.size }, ctx);
     }
     const rows = (reader: Db) =>
       reader
@@ -76,7 +90,8 @@ export class PeopleExport {
     return this.deliver('selected', rows, { selected: true }, ctx);
   }
 
-  private async deliver(part: string, source: (reader: Db) => Iterable<UserRow>, recorded: Record<string, unknown>, ctx: CallContext): Promise<ExportOutcome> {
+  /** `source` reads the rows on the export's own snapshot; a view's filter is judged at `now`, once for the file. */
+  private async deliver(part: string, source: (reader: Db, now: number) => Iterable<UserRow>, recorded: Record<string, unknown>, ctx: CallContext): Promise<ExportOutcome> {
     if (!this.d.delivery) throw new AppError('NOT_SUPPORTED', 'Exporting needs the desktop app or browser mode.');
     const actor = signedInUser(ctx);
     const { audit, clock } = this.d;
@@ -91,7 +106,7 @@ export class PeopleExport {
         let rows: number;
         try {
           reader.exec('BEGIN');
-          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(source(reader), csvRow), { signal });
+          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(source(reader, clock.now()), csvRow), { signal });
         } finally {
           reader.close();
         }

@@ -6,6 +6,7 @@
 import type { Delivery, EditResult, ParsedInput, Person, SmtpSettings } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { PasswordHasher } from '../auth/password-hasher.ts';
 import { temporaryPassword } from '../auth/secrets.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -30,6 +31,8 @@ export interface CredentialDeliveryDeps {
   clock: Clock;
   mailer: Mailer;
   smtpSettings: Pick<SmtpSettingsStore, 'load'>;
+  /** An admin's reset proves the account is looked after: the sign-in throttle lets the address go. */
+  throttle: Pick<LoginThrottle, 'recordSuccess'>;
 }
 
 export type Delivered = { person: Person; delivery: Delivery };
@@ -103,10 +106,12 @@ export class CredentialDelivery {
     const { row, code } = ctx.transaction(() => {
       const target = resettableTarget(users.get(id), actor);
       const now = clock.now();
+      const wasLocked = target.locked_until !== null && target.locked_until > now;
+      this.deps.throttle.recordSuccess(target.email); // before the update, so the row returned says unlocked
       const updated = users.update(target.id, temporaryPasswordFields(hash, now), now);
       sessions.endAllFor(target.id);
       codes.revokeAll(target.id, now);
-      audit.record(now, actor.id, 'password_reset', target.id, { delivery: settings ? 'email' : 'temporary_password' });
+      audit.record(now, actor.id, 'password_reset', target.id, { delivery: settings ? 'email' : 'temporary_password', ...(wasLocked ? { unlocked: true } : {}) });
       return { row: updated, code: settings ? codes.issue(target.id, 'reset', now, RESET_CODE_LIFETIME_MS) : null };
     });
     if (settings && code) return this.emailCode(ctx, settings, { person: row, purpose: 'reset', code });

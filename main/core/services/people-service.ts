@@ -4,6 +4,7 @@
 import type { ParsedInput, Person, PeoplePage } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
@@ -22,17 +23,19 @@ export interface PeopleDeps {
   clock: Clock;
   /** Invalidates a person's outstanding one-time codes (invites, resets); returns how many there were. */
   revokeCodes: (userId: number) => number;
+  /** Keeps the Locked chip with the address it belongs to when an email changes. */
+  throttle: Pick<LoginThrottle, 'followEmail'>;
 }
 
 export class PeopleService {
   constructor(private readonly deps: PeopleDeps) {}
 
   list(input: ParsedInput<'listPeople'>): PeoplePage {
-    return listPeople(this.deps.db, input);
+    return listPeople(this.deps.db, input, this.deps.clock.now());
   }
 
   count(input: ParsedInput<'countPeople'>): { total: number } {
-    return { total: countPeople(this.deps.db, input) };
+    return { total: countPeople(this.deps.db, input, this.deps.clock.now()) };
   }
 
   tabCounts(): { active: number; deactivated: number } {
@@ -76,10 +79,11 @@ export class PeopleService {
         return { person: toPerson(row), reinvite: false };
       }
       const reinvite = statusOf(target) === 'invited';
+      this.deps.throttle.followEmail(input.email, now);
       const codesRevoked = this.deps.revokeCodes(target.id);
       const sessionsEnded = this.deps.sessions.endAllFor(target.id, target.id === actor.id ? ctx.slot.get() : undefined);
       this.deps.audit.record(now, actor.id, 'person_edited', target.id, { changes, revokedForOldAddress: codesRevoked, sessionsEnded, newInviteTo: reinvite ? input.email : null });
-      return { person: toPerson(row), reinvite };
+      return { person: toPerson(this.deps.users.require(target.id)), reinvite }; // read again: the lock followed the address
     });
   }
 

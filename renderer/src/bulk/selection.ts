@@ -67,12 +67,12 @@ export function pageState(s: PeopleSelection, rows: readonly Person[]): 'none' |
   return ticked === rows.length ? 'all' : 'some';
 }
 
-/** What main is sent: the ids, or the view (tab, search, sort) and the rows unticked. */
+/** What main is sent: the ids, or the view (tab, search, filter, sort) and the rows unticked. */
 export function toInput(s: PeopleSelection): SelectionInput | null {
   if (s.kind === 'ids') return { kind: 'ids', ids: [...s.people.keys()] };
   if (s.kind === 'all') {
-    const { tab, query, sort, direction } = s.view;
-    return { kind: 'view', view: { tab, query, sort, direction }, except: [...s.except] };
+    const { tab, query, filter, sort, direction } = s.view;
+    return { kind: 'view', view: { tab, query, filter, sort, direction }, except: [...s.except] };
   }
   return null;
 }

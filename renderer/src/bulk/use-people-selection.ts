@@ -1,7 +1,8 @@
 // The People page's selection as React state: ticking rows or a page, "Select all matching", and letting go of it
-// all when the tab or the search changes (a new set of people). A tick past a cap is refused with a message.
+// all when the tab, the search or the filter changes (a new set of people). A tick past a cap is refused with a message.
 import { useEffect, useRef, useState } from 'react';
 import type { Person } from '../../../common/contract.ts';
+import { filterKey } from '../../../common/people-filter.ts';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
 import type { View } from '../people-loader.ts';
 import { NO_SELECTION, selectAllMatching, SelectionFull, setTicked, type PeopleSelection } from './selection.ts';
@@ -14,8 +15,8 @@ export interface SelectionActions {
 
 export function usePeopleSelection(view: View): { selection: PeopleSelection; actions: SelectionActions } {
   const notify = useSnackbar();
-  // The selection is kept with the tab and search it was made in; under another, it is no selection at all.
-  const key = `${view.tab}\u0000${view.query}`;
+  // The selection is kept with the tab, search and filter it was made in; under another, it is no selection at all.
+  const key = `${view.tab}\u0000${view.query}\u0000${filterKey(view.filter)}`;
   const [held, setHeld] = useState<{ key: string; selection: PeopleSelection }>({ key, selection: NO_SELECTION });
   // Ticks read the latest selection and view without waiting for a render (two quick clicks must both count).
   const latest = useRef(held);

@@ -3,11 +3,12 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { memo } from 'react';
 import type { Person } from '../../../common/contract.ts';
+import { isLocked } from '../format.ts';
 import { useLastOpened } from '../hooks/use-last-opened.ts';
 import { PAGE_MENU_PROPS } from './menu-options.ts';
 import { MENU_IDS } from './person-row.tsx';
 
-export type PersonAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'resendInvite' | 'revokeInvite' | 'viewActivity';
+export type PersonAction = 'edit' | 'reset' | 'deactivate' | 'reactivate' | 'resendInvite' | 'revokeInvite' | 'viewActivity' | 'unlock' | 'signOutEverywhere';
 
 const LABELS: Record<PersonAction, string> = {
   edit: 'Edit Details',
@@ -17,12 +18,15 @@ const LABELS: Record<PersonAction, string> = {
   resendInvite: 'Resend invite',
   revokeInvite: 'Revoke invite',
   viewActivity: 'View activity',
+  unlock: 'Unlock',
+  signOutEverywhere: 'Sign out everywhere',
 };
 
-export function actionsFor(person: Person): PersonAction[] {
+export function actionsFor(person: Person, now = Date.now()): PersonAction[] {
+  const unlock: PersonAction[] = isLocked(person, now) ? ['unlock'] : [];
   if (person.status === 'deactivated') return ['reactivate', 'viewActivity'];
-  if (person.status === 'invited') return ['edit', 'reset', 'resendInvite', 'revokeInvite', 'viewActivity', 'deactivate'];
-  return ['edit', 'reset', 'viewActivity', 'deactivate'];
+  if (person.status === 'invited') return [...unlock, 'edit', 'reset', 'resendInvite', 'revokeInvite', 'viewActivity', 'deactivate'];
+  return [...unlock, 'edit', 'reset', 'signOutEverywhere', 'viewActivity', 'deactivate'];
 }
 
 interface Props {
@@ -52,7 +56,7 @@ export const PersonActionsMenu = memo(function PersonActionsMenu({ open, onClose
               onClose();
               onAction(action, shown.person);
             }}
-            sx={action === 'deactivate' || action === 'revokeInvite' ? { color: 'error.main' } : undefined}
+            sx={action === 'deactivate' || action === 'revokeInvite' || action === 'signOutEverywhere' ? { color: 'error.main' } : undefined}
           >
             {LABELS[action]}
           </MenuItem>

@@ -3,7 +3,7 @@
 import Chip from '@mui/material/Chip';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Person, Role } from '../../../common/contract.ts';
-import { formatLastLogin, fullName, roleLabel, temporaryPasswordExpired } from '../format.ts';
+import { formatLastLogin, formatLockLifts, fullName, isLocked, roleLabel, temporaryPasswordExpired } from '../format.ts';
 import { CELL } from './people-table-styles.tsx';
 
 /** Which menu a row asks the table to open, anchored on the element that asked. */
@@ -58,6 +58,9 @@ export const PersonRow = memo(function PersonRow({ person, role, pending, open, 
         {person.status === 'invited' && <Chip label="Invited" size="small" color="info" variant="outlined" sx={{ ml: 1 }} />}
         {person.status === 'active' && temporaryPasswordExpired(person) && (
           <Chip label="Temporary password expired" size="small" color="error" variant="outlined" sx={{ ml: 1 }} />
+        )}
+        {person.lockedUntil && isLocked(person) && (
+          <Chip label={`Locked until ${formatLockLifts(person.lockedUntil)}`} size="small" variant="outlined" sx={{ ml: 1 }} />
         )}
       </td>
       <td className={CELL.wrap}>{person.email}</td>

@@ -1,13 +1,14 @@
-// Deactivate (the row's "Remove"), Reactivate and Revoke invite: one confirm dialog, fed by one row of data each.
+// Deactivate (the row's "Remove"), Reactivate, Revoke invite, Unlock and Sign out everywhere: one confirm dialog,
+// fed by one row of data each.
 import DialogContentText from '@mui/material/DialogContentText';
 import type { ReactNode } from 'react';
 import type { Person } from '../../../common/contract.ts';
 import { call } from '../api.ts';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
-import { fullName } from '../format.ts';
+import { formatDateTime, fullName } from '../format.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 
-export type PersonConfirmation = 'deactivate' | 'reactivate' | 'revokeInvite';
+export type PersonConfirmation = 'deactivate' | 'reactivate' | 'revokeInvite' | 'unlock' | 'signOutEverywhere';
 
 interface Confirmation {
   title: (name: string) => string;
@@ -48,6 +49,25 @@ const CONFIRMATIONS: Record<PersonConfirmation, Confirmation> = {
       `The invite sent to ${person.email} will stop working and ${name} moves to Deactivated. Nothing is deleted; you can reactivate them and resend an invite later.`,
     run: (person) => call('revokeInvite', { id: person.id }),
     done: (name) => `${name}'s invite has been revoked.`,
+  },
+  // The throttle forgets the failed attempts at their address: the next right password gets in.
+  unlock: {
+    title: (name) => `Unlock ${name}?`,
+    confirmLabel: 'Unlock',
+    destructive: false,
+    body: (person, name) =>
+      `Too many failed sign-ins for ${person.email} are holding ${name} back${person.lockedUntil ? ` until ${formatDateTime(person.lockedUntil)}` : ''}. Unlock only if you know those attempts were theirs.`,
+    run: (person) => call('unlockPerson', { id: person.id }),
+    done: (name) => `${name} can sign in again.`,
+  },
+  // Every window they have open asks them to sign in again; their password stays.
+  signOutEverywhere: {
+    title: (name) => `Sign ${name} out everywhere?`,
+    confirmLabel: 'Sign out everywhere',
+    destructive: true,
+    body: (_, name) => `Every window and browser where ${name} is signed in will ask them to sign in again. Their password does not change.`,
+    run: (person) => call('signOutEverywhere', { id: person.id }),
+    done: (name) => `${name} has been signed out everywhere.`,
   },
 };
 

@@ -1,23 +1,27 @@
-// The People list's state: tab, search, sort and page. Each control sends its request from the event itself,
+// The People list's state: tab, filter, search, sort and page. Each control sends its request from the event itself,
 // before React renders anything (people-loader.ts decides what is asked when); the screen follows the answers.
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { PeoplePage, Tab } from '../../../common/contract.ts';
+import { filterKey, type PeopleFilter } from '../../../common/people-filter.ts';
 import { call } from '../api.ts';
 import { isStaleCursor, useLateAnswer } from './use-late-answer.ts';
 import { PeopleLoader, type PageRequest, type PageSize, type PeopleRequest, type SortKey, type TabCounts, type View } from '../people-loader.ts';
 
 export type { Direction, PageSize, SortKey } from '../people-loader.ts';
 
-export const INITIAL_VIEW: View = { tab: 'active', query: '', sort: 'name', direction: 'asc', pageSize: 25 };
+export const INITIAL_VIEW: View = { tab: 'active', query: '', filter: null, sort: 'name', direction: 'asc', pageSize: 25 };
 const FIRST: PageRequest = { kind: 'first' };
+const NO_COUNTS: Record<string, number> = {};
 
 export interface PeopleList {
   /** The view the controls show: what was last asked for (its rows may still be on their way). */
   view: View;
   /** The rows on screen and the view they answer. */
   shown: { view: View; page: PeoplePage } | null;
-  /** The total of the shown view's tab and search, once counted. */
+  /** The total of the shown view's tab, search and filter, once counted. */
   total: number | null;
+  /** Each filter's count (by filterKey) for the shown tab and search, as they arrive. */
+  filterCounts: Record<string, number>;
   tabCounts: TabCounts | null;
   /** Rows were asked for more than LOADING_SHOWN_AFTER_MS ago and have not come back yet. */
   loading: boolean;
@@ -28,6 +32,8 @@ export interface PeopleList {
 /** Stable for the life of the page, so the parts of the page that take them need not re-render. */
 export interface PeopleListActions {
   setTab: (tab: Tab) => void;
+  /** Narrows the list to one kind of account (null: everyone in the tab). */
+  setFilter: (filter: PeopleFilter | null) => void;
   /** What is typed in the search box (the box keeps its own text: a keystroke re-draws nothing but the rows). */
   setSearch: (text: string) => void;
   sortBy: (key: SortKey) => void;
@@ -43,7 +49,8 @@ export interface PeopleListActions {
 export function usePeopleList(): PeopleList {
   const [view, setView] = useState<View>(INITIAL_VIEW);
   const [shown, setShown] = useState<{ view: View; page: PeoplePage } | null>(null);
-  const [count, setCount] = useState<{ tab: Tab; query: string; total: number } | null>(null);
+  const [count, setCount] = useState<{ tab: Tab; query: string; filter: string; total: number } | null>(null);
+  const [filterCounts, setFilterCounts] = useState<{ tab: Tab; query: string; counts: Record<string, number> } | null>(null);
   const [tabCounts, setTabCounts] = useState<TabCounts | null>(null);
   const { loading, asked, answered } = useLateAnswer();
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +84,11 @@ export function usePeopleList(): PeopleList {
             answered();
             setError(err instanceof Error ? err.message : String(err));
           },
-          count: (of, total) => setCount({ ...of, total }),
+          count: (of, total) => setCount({ tab: of.tab, query: of.query, filter: filterKey(of.filter), total }),
+          filterCount: (of, key, total) =>
+            setFilterCounts((was) =>
+              was && was.tab === of.tab && was.query === of.query ? { ...was, counts: { ...was.counts, [key]: total } } : { ...of, counts: { [key]: total } },
+            ),
           tabCounts: setTabCounts,
           countFailed: (err) => setError(err instanceof Error ? err.message : String(err)),
         },
@@ -109,6 +120,7 @@ export function usePeopleList(): PeopleList {
     };
     return {
       setTab: (tab) => go({ ...current(), tab }),
+      setFilter: (filter) => go({ ...current(), filter }),
       setSearch: (text) => {
         const query = text.trim();
         if (query !== current().query) go({ ...current(), query });
@@ -129,12 +141,14 @@ export function usePeopleList(): PeopleList {
     };
   }, [loader, asked]);
 
-  const sameSearch = !!shown && !!count && count.tab === shown.view.tab && count.query === shown.view.query;
+  const sameSearch = !!shown && !!count && count.tab === shown.view.tab && count.query === shown.view.query && count.filter === filterKey(shown.view.filter);
+  const sameCounts = !!shown && !!filterCounts && filterCounts.tab === shown.view.tab && filterCounts.query === shown.view.query;
   return {
     view,
     shown,
-    // A count for another search or tab would mislead, so none is shown until this view's arrives.
+    // A count for another search, tab or filter would mislead, so none is shown until this view's arrives.
     total: sameSearch ? count.total : null,
+    filterCounts: sameCounts ? filterCounts.counts : NO_COUNTS,
     tabCounts,
     loading,
     error,

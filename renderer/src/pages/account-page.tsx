@@ -1,4 +1,5 @@
-// The signed-in person's own page: who they are, Change password, and Sign out. Non-admins land here.
+// The signed-in person's own page: who they are, Change password, where they are signed in, and Sign out.
+// Non-admins land here.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
@@ -6,6 +7,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { SessionInfo } from '../../../common/contract.ts';
 import { ChangePasswordForm } from '../components/change-password-form.tsx';
+import { OwnSessions } from '../components/own-sessions.tsx';
 import { fullName, roleLabel } from '../format.ts';
 
 export function AccountPage({ session, onSignOut }: { session: SessionInfo; onSignOut: () => void }) {
@@ -37,6 +39,8 @@ export function AccountPage({ session, onSignOut }: { session: SessionInfo; onSi
           Change password
         </Typography>
         <ChangePasswordForm />
+        <Divider sx={{ my: 3 }} />
+        <OwnSessions />
         <Divider sx={{ my: 3 }} />
         <Button variant="outlined" onClick={onSignOut}>
           Sign out

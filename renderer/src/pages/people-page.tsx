@@ -37,6 +37,7 @@ import { pageState, toInput } from '../bulk/selection.ts';
 import { UndoDialog } from '../bulk/undo-dialog.tsx';
 import { usePeopleSelection } from '../bulk/use-people-selection.ts';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
+import { PeopleFilterSelect } from '../people/people-filter-select.tsx';
 
 // Loaded when first opened: the People page's own bundle (and its first paint) does not carry the import steps.
 const ImportDialog = lazy(() => import('../import/import-dialog.tsx').then((m) => ({ default: m.ImportDialog })));
@@ -92,8 +93,8 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
     onScreen.current = shown?.view ?? list.view;
   });
   const exportView = useCallback(() => {
-    const { tab, query, sort, direction } = onScreen.current;
-    return call('exportPeople', { tab, query, sort, direction });
+    const { tab, query, filter, sort, direction } = onScreen.current;
+    return call('exportPeople', { tab, query, filter, sort, direction });
   }, []);
 
   return (
@@ -102,6 +103,7 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
       <Paper variant="outlined">
         <Stack direction="row" sx={{ alignItems: 'center', px: 2, gap: 2, flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider' }}>
           <PeopleTabs tab={list.view.tab} counts={list.tabCounts} setTab={actions.setTab} />
+          <PeopleFilterSelect filter={list.view.filter} counts={list.filterCounts} setFilter={actions.setFilter} />
           <SearchField setSearch={actions.setSearch} />
         </Stack>
         <Box sx={{ height: 4 }}>{list.loading && <LinearProgress aria-label="Loading people" />}</Box>
@@ -133,7 +135,13 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
         />
         {shown && rows.length === 0 && (
           <Typography sx={{ p: 4, textAlign: 'center' }} color="text.secondary">
-            {shown.view.query ? `No one matches “${shown.view.query}”` : shown.view.tab === 'deactivated' ? 'No deactivated people' : 'No one here yet'}
+            {shown.view.filter
+              ? `No one here matches this filter${shown.view.query ? ` and “${shown.view.query}”` : ''}`
+              : shown.view.query
+                ? `No one matches “${shown.view.query}”`
+                : shown.view.tab === 'deactivated'
+                  ? 'No deactivated people'
+                  : 'No one here yet'}
           </Typography>
         )}
         <PeoplePagination
@@ -224,6 +232,8 @@ function ActionDialog({ kind, ...props }: { kind: DialogAction; person: Person; 
     case 'deactivate':
     case 'reactivate':
     case 'revokeInvite':
+    case 'unlock':
+    case 'signOutEverywhere':
       return <PersonConfirmDialog kind={kind} {...props} />;
     case 'resendInvite':
       return <ResendInviteDialog {...props} />;

@@ -21,6 +21,8 @@ export interface SeedPerson {
   lastLoginAt?: number;
   /** Holds a temporary password that expired yesterday. */
   temporaryPasswordExpired?: boolean;
+  /** The sign-in throttle holds their address back for this many more minutes (as login-throttle.ts records it). */
+  lockedForMinutes?: number;
 }
 
 /** Writes ADMIN (able to sign in) and `people` through the app's own migrations; the server is not running yet. */
@@ -31,16 +33,16 @@ export async function seedDatabase(dataDir: string, people: SeedPerson[]): Promi
     const hash = bcrypt.hashSync(ADMIN.password, 4);
     const insert = db.prepare(
       `INSERT INTO users (first_name, last_name, email, role, is_active, password_hash, must_change_password,
-         temporary_password_expires_at, created_at, updated_at, last_login_at, deactivated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         temporary_password_expires_at, created_at, updated_at, last_login_at, deactivated_at, locked_until)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const now = Date.now();
     db.transaction(() => {
-      insert.run(ADMIN.firstName, ADMIN.lastName, ADMIN.email, 'admin', 1, hash, 0, null, now, now, null, null);
+      insert.run(ADMIN.firstName, ADMIN.lastName, ADMIN.email, 'admin', 1, hash, 0, null, now, now, null, null, null);
       for (const p of people) {
         const active = p.deactivated ? 0 : 1;
         const expired = p.temporaryPasswordExpired ? [1, now - 24 * 60 * 60 * 1000] : [0, null];
-        insert.run(p.firstName, p.lastName, p.email.toLowerCase(), p.role ?? 'user', active, p.invited ? null : hash, ...expired, now, now, p.lastLoginAt ?? null, active ? null : now);
+        insert.run(p.firstName, p.lastName, p.email.toLowerCase(), p.role ?? 'user', active, p.invited ? null : hash, ...expired, now, now, p.lastLoginAt ?? null, active ? null : now, p.lockedForMinutes ? now + p.lockedForMinutes * 60_000 : null);
       }
     })();
   } finally {

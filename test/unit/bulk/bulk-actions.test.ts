@@ -187,6 +187,10 @@ describe('bulk actions refuse bad input without writing anything', () => {
     ['an unknown selection kind', { selection: { kind: 'everyone' }, action: 'deactivate' }],
     ['a view with an unknown tab', { selection: { kind: 'view', view: { tab: 'all', query: '', sort: 'name', direction: 'asc' } }, action: 'deactivate' }],
     ['a view with a control character in the search', { selection: { kind: 'view', view: { tab: 'active', query: 'a\u0000', sort: 'name', direction: 'asc' } }, action: 'deactivate' }],
+    ['a view with an unknown filter', { selection: { kind: 'view', view: { tab: 'active', query: '', filter: { kind: 'everyone' }, sort: 'name', direction: 'asc' } }, action: 'deactivate' }],
+    ['a view idle for 0 days', { selection: { kind: 'view', view: { tab: 'active', query: '', filter: { kind: 'noSignInFor', days: 0 }, sort: 'name', direction: 'asc' } }, action: 'deactivate' }],
+    ['a view idle for a fraction of a day', { selection: { kind: 'view', view: { tab: 'active', query: '', filter: { kind: 'noSignInFor', days: 1.5 }, sort: 'name', direction: 'asc' } }, action: 'deactivate' }],
+    ['a filter with SQL in an extra field', { selection: { kind: 'view', view: { tab: 'active', query: '', filter: { kind: 'admins', sql: '1=1' }, sort: 'name', direction: 'asc' } }, action: 'deactivate' }],
     ['an extra field', { selection: { kind: 'ids', ids: [2] }, action: 'deactivate', force: true }],
   ];
   it.each(BAD)('%s', async (_what, payload) => {

@@ -164,3 +164,38 @@ describe('upgrading a database of the first released schema', () => {
     expect(session).toMatchObject({ userId: ID.ivy, mustChangePassword: false });
   });
 });
+
+// Issue 12 was built twice in parallel: bulk actions shipped first as migration 5, the hygiene work (filters,
+// lockouts, sessions' last call) followed as 6. A database main wrote at 5 must take 6 as it is.
+describe('upgrading a database at schema 5 (bulk actions, before the hygiene migration)', () => {
+  async function v5File(): Promise<string> {
+    const file = path.join(tempDir('roster-v5-'), DATABASE_FILE);
+    const db = await openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 5) });
+    db.prepare(
+      "INSERT INTO users (id, first_name, last_name, email, role, password_hash, created_at, updated_at, last_login_at) VALUES (?, ?, ?, ?, 'user', 'x', ?, ?, ?)",
+    ).run(ID.bob, 'Bob', 'Marley', 'bob@example.org', T0, T0, null);
+    db.prepare('INSERT INTO bulk_actions (id, actor_id, action, at) VALUES (1, NULL, ?, ?)').run('deactivate', T0 + DAY);
+    db.prepare('INSERT INTO bulk_action_people (bulk_id, user_id) VALUES (1, ?)').run(ID.bob);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    db.close();
+    return file;
+  }
+
+  it('is at the last version afterwards, keeps the bulk rows, and gives every person the hygiene columns', async () => {
+    const file = await v5File();
+    const db = await openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT id, action, at, undone_at FROM bulk_actions').all()).toEqual([{ id: 1, action: 'deactivate', at: T0 + DAY, undone_at: null }]);
+    expect(db.prepare('SELECT bulk_id, user_id FROM bulk_action_people').all()).toEqual([{ bulk_id: 1, user_id: ID.bob }]);
+    // Never signed in: idle since the account was made; not locked.
+    expect(db.prepare('SELECT locked_until, idle_since FROM users WHERE id = ?').get(ID.bob)).toEqual({ locked_until: null, idle_since: T0 });
+    expect(db.prepare<[], string>("SELECT name FROM pragma_table_info('sessions')").pluck().all()).toContain('last_seen_at');
+    const indexes = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['users_by_idle_since', 'users_locked', 'users_temporary', 'users_invited', 'users_admins', 'one_time_codes_live_invites']));
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+    const backups = fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(`${DATABASE_FILE}.before-v${LATEST_VERSION}-`));
+    expect(backups).toHaveLength(1);
+  });
+});

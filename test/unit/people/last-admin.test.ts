@@ -35,6 +35,7 @@ async function twoAdmins(t: TestRoster, existingAdmin?: Caller) {
     audit: new AuditRepo(t.roster.db),
     clock: t.clock,
     revokeCodes: () => 0,
+    throttle: { followEmail: () => {} },
   });
   // Contexts that skip the dispatcher's second look at the caller, as if both calls had already passed it: the
   // last-admin rule must hold inside the write on its own.

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { PeoplePage } from '../../../common/contract.ts';
 import { LatestOnly, type Outcome } from '../../../renderer/src/latest-only.ts';
+import { filterKey, MENU_FILTERS } from '../../../common/people-filter.ts';
 import { PeopleLoader, SEARCH_COUNT_DELAY_MS, type PeopleRequest, type View } from '../../../renderer/src/people-loader.ts';
 
 /** A call whose answer the test gives when it wants. */
@@ -75,13 +76,17 @@ describe('LatestOnly', () => {
 });
 
 describe('PeopleLoader', () => {
-  const view: View = { tab: 'active', query: '', sort: 'name', direction: 'asc', pageSize: 25 };
+  const view: View = { tab: 'active', query: '', filter: null, sort: 'name', direction: 'asc', pageSize: 25 };
   const page = (label: string): PeoplePage => ({ rows: [], pageIndex: 0, hasPrevious: false, hasNext: true, startCursor: label, endCursor: label });
   let asked: string[];
   let rows: ReturnType<typeof manualCalls<unknown, PeoplePage>>;
   let shown: PeopleRequest[];
   let counted: { tab: string; query: string; total: number }[];
+  let filterCounts: ReturnType<typeof manualCalls<unknown, { total: number }>>;
+  let filtered: string[];
   let loader: PeopleLoader;
+  /** What was asked, without the filter menu's counts (tests of those look at them alone). */
+  const main = () => asked.filter((a) => !a.startsWith('filter'));
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -89,6 +94,8 @@ describe('PeopleLoader', () => {
     rows = manualCalls();
     shown = [];
     counted = [];
+    filterCounts = manualCalls();
+    filtered = [];
     loader = new PeopleLoader(
       {
         listPeople: (input) => {
@@ -96,8 +103,9 @@ describe('PeopleLoader', () => {
           return rows.run(input);
         },
         countPeople: (input) => {
-          asked.push(`count ${input.query}`);
-          return Promise.resolve({ total: input.query.length });
+          // Filter counts (the view's own and the menu's) are answered by hand; plain totals at once.
+          asked.push(input.filter ? `filter ${filterKey(input.filter)} ${input.query}` : `count ${input.query}`);
+          return input.filter ? filterCounts.run(input) : Promise.resolve({ total: input.query.length });
         },
         tabCounts: () => {
           asked.push('tabCounts');
@@ -107,7 +115,8 @@ describe('PeopleLoader', () => {
       {
         rows: (req) => shown.push(req),
         rowsFailed: () => {},
-        count: (of, total) => counted.push({ ...of, total }),
+        count: (of, total) => counted.push({ tab: of.tab, query: of.query, total }),
+        filterCount: (_, key, total) => filtered.push(`${key}=${total}`),
         tabCounts: () => {},
         countFailed: () => {},
       },
@@ -124,7 +133,7 @@ describe('PeopleLoader', () => {
     loader.load({ view, page: { kind: 'first' } });
     expect(asked).toEqual(['list ']);
     await land(0);
-    expect(asked).toEqual(['list ', 'tabCounts', 'count ']);
+    expect(main()).toEqual(['list ', 'tabCounts', 'count ']);
     expect(shown).toHaveLength(1);
   });
 
@@ -168,7 +177,45 @@ describe('PeopleLoader', () => {
     asked = [];
     loader.refresh(req);
     await land(1);
-    expect(asked).toEqual(['list ', 'tabCounts', 'count ']);
+    expect(main()).toEqual(['list ', 'tabCounts', 'count ']);
+  });
+
+  test("the filter menu's counts come one at a time, after the rows and the total", async () => {
+    loader.load({ view, page: { kind: 'first' } });
+    await land(0);
+    const menu = asked.filter((a) => a.startsWith('filter'));
+    expect(menu).toEqual([`filter ${filterKey(MENU_FILTERS[0])} `]);
+    filterCounts.calls[0]!.resolve({ total: 7 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked.filter((a) => a.startsWith('filter'))).toHaveLength(2);
+    expect(filtered).toEqual([`${filterKey(MENU_FILTERS[0])}=7`]);
+  });
+
+  test('a page asked while a filter count flies goes first: no further count starts until its rows land', async () => {
+    loader.load({ view, page: { kind: 'first' } });
+    await land(0);
+    loader.load({ view, page: { kind: 'after', cursor: '0', pageIndex: 0 } });
+    filterCounts.calls[0]!.resolve({ total: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked.filter((a) => a.startsWith('filter'))).toHaveLength(1);
+    await land(1);
+    expect(asked.filter((a) => a.startsWith('filter'))).toHaveLength(2);
+  });
+
+  test("the view's own filter is part of its total and its page request", async () => {
+    const admins: View = { ...view, filter: { kind: 'admins' } };
+    loader.load({ view: admins, page: { kind: 'first' } });
+    expect(rows.calls[0]!.req).toMatchObject({ filter: { kind: 'admins' } });
+    await land(0);
+    expect(asked).toContain('filter admins ');
+  });
+
+  test('loaded again after dispose (an effect run again, as StrictMode does), the filter menu is counted again', async () => {
+    loader.load({ view, page: { kind: 'first' } });
+    loader.dispose();
+    loader.load({ view, page: { kind: 'first' } }); // the same request: it waits for the one in flight
+    await land(0);
+    expect(asked.filter((a) => a.startsWith('filter'))).toEqual([`filter ${filterKey(MENU_FILTERS[0])} `]);
   });
 
   test('after dispose nothing more is shown', async () => {

@@ -18,8 +18,9 @@ const person = (id: number): Person => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
   deactivatedAt: null,
   temporaryPasswordExpiresAt: null,
+  lockedUntil: null,
 });
-const VIEW: View = { tab: 'active', query: 'example', sort: 'email', direction: 'desc', pageSize: 25 };
+const VIEW: View = { tab: 'active', query: 'example', filter: { kind: 'noSignInFor', days: 90 }, sort: 'email', direction: 'desc', pageSize: 25 };
 const page = [person(1), person(2), person(3)];
 
 describe('the People selection', () => {
@@ -44,7 +45,7 @@ describe('the People selection', () => {
     expect(selectedCount(s)).toBe(1_000_000);
     s = setTicked(s, [person(2)], false);
     expect([selectedCount(s), isSelected(s, 2), isSelected(s, 123_456)]).toEqual([999_999, false, true]);
-    expect(toInput(s)).toEqual({ kind: 'view', view: { tab: 'active', query: 'example', sort: 'email', direction: 'desc' }, except: [2] });
+    expect(toInput(s)).toEqual({ kind: 'view', view: { tab: 'active', query: 'example', filter: { kind: 'noSignInFor', days: 90 }, sort: 'email', direction: 'desc' }, except: [2] });
     expect(toInput(setTicked(s, [person(2)], true))).toMatchObject({ except: [] });
   });
 

@@ -1,6 +1,8 @@
 // The reference the fast People list is held to: every matching row from a plain LIKE query with no index,
 // sorted by SQLite, and pages cut from that list by position.
+import { expect } from 'vitest';
 import type { PeoplePage } from '../../../common/contract.ts';
+import { DAY_MS, type PeopleFilter } from '../../../common/people-filter.ts';
 import type { Db } from '../../../main/core/db/open-database.ts';
 import { likePattern } from '../../../main/core/db/people-search.ts';
 import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
@@ -17,6 +19,33 @@ export function naiveMatches(db: Db, input: Pick<ListInput, 'tab' | 'query' | 's
        ORDER BY ${order}`,
     )
     .all(input.tab === 'active' ? 1 : 0, p, p, p);
+}
+
+/** The people with an invite code that still works at `now`, read plainly (for naiveFilter). */
+export function liveInvites(db: Db, now: number): Set<number> {
+  return new Set(
+    db.prepare("SELECT user_id FROM one_time_codes WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL AND expires_at > ?").pluck().all(now) as number[],
+  );
+}
+
+/** The oracle's reading of each People filter at `now`, in JavaScript over the row (and the live invites). */
+export function naiveFilter(row: UserRow, filter: PeopleFilter, now: number, live: Set<number>): boolean {
+  switch (filter.kind) {
+    case 'neverSignedIn':
+      return row.last_login_at === null;
+    case 'noSignInFor':
+      return (row.last_login_at ?? row.created_at) < now - filter.days * DAY_MS;
+    case 'invitePending':
+      return row.password_hash === null && live.has(row.id);
+    case 'inviteExpired':
+      return row.password_hash === null && !live.has(row.id);
+    case 'temporaryPassword':
+      return row.must_change_password === 1;
+    case 'lockedOut':
+      return row.locked_until !== null && row.locked_until > now;
+    case 'admins':
+      return row.role === 'admin';
+  }
 }
 
 export interface NaivePage {
@@ -60,3 +89,34 @@ export const pageShape = (p: PeoplePage): NaivePage => ({
   hasPrevious: p.hasPrevious,
   hasNext: p.hasNext,
 });
+
+export type Move = 'next' | 'previous' | 'last' | 'jump' | 'first';
+
+/**
+ * Pages through a list by `moves` from its first page (a jump goes to page `jumpTo`), and checks every page it
+ * lands on against the oracle's page of `all`.
+ */
+export function checkPageMoves(
+  list: (page: ListInput['page']) => PeoplePage,
+  all: UserRow[],
+  size: number,
+  moves: readonly Move[],
+  jumpTo: number,
+  cursorOf: (row: UserRow) => string,
+): void {
+  let page: ListInput['page'] = { kind: 'first' };
+  const check = () => {
+    const got = list(page);
+    expect(pageShape(got)).toEqual(naivePage(all, size, page, cursorOf));
+    return got;
+  };
+  for (const m of moves) {
+    const got = check();
+    if (m === 'next' && got.hasNext && got.endCursor) page = { kind: 'after', cursor: got.endCursor, pageIndex: got.pageIndex };
+    else if (m === 'previous' && got.hasPrevious && got.startCursor) page = { kind: 'before', cursor: got.startCursor, pageIndex: got.pageIndex };
+    else if (m === 'last') page = { kind: 'last' };
+    else if (m === 'jump') page = { kind: 'index', index: jumpTo };
+    else page = { kind: 'first' };
+  }
+  check();
+}

@@ -6,10 +6,12 @@ import { closeDatabase, openDatabase } from '../../../main/core/db/open-database
 import { listPeople } from '../../../main/core/db/people-pages.ts';
 import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
 import { UsersRepo } from '../../../main/core/db/users-repo.ts';
+import { filterLabel, MENU_FILTERS } from '../../../common/people-filter.ts';
 import { tempDir } from '../harness.ts';
 import { fillTrickyPeople } from './tricky-people.ts';
 
 let db: Db;
+const NOW = Date.UTC(2025, 0, 1);
 beforeAll(async () => {
   db = await openDatabase(path.join(tempDir('roster-plans-'), 'roster.db'));
   fillTrickyPeople(db, 500, 3);
@@ -51,13 +53,13 @@ describe('People page query plans', () => {
   for (const sort of Object.keys(SORTS) as ListInput['sort'][]) {
     for (const direction of ['asc', 'desc'] as const) {
       it(`pages sorted by ${sort} ${direction} are index searches on ${SORTS[sort].index}`, () => {
-        const base = { tab: 'active' as const, query: '', sort, direction, pageSize: 25 as const };
+        const base = { tab: 'active' as const, query: '', filter: null, sort, direction, pageSize: 25 as const };
         const queries = recordQueries((spy) => {
-          const first = listPeople(spy, { ...base, page: { kind: 'first' } });
-          const second = listPeople(spy, { ...base, page: { kind: 'after', cursor: first.endCursor!, pageIndex: 0 } });
-          listPeople(spy, { ...base, page: { kind: 'before', cursor: second.startCursor!, pageIndex: 1 } });
-          for (const page of pages) listPeople(spy, { ...base, page });
-          listPeople(spy, { ...base, query: 'an', page: { kind: 'after', cursor: first.endCursor!, pageIndex: 0 } });
+          const first = listPeople(spy, { ...base, page: { kind: 'first' } }, NOW);
+          const second = listPeople(spy, { ...base, page: { kind: 'after', cursor: first.endCursor!, pageIndex: 0 } }, NOW);
+          listPeople(spy, { ...base, page: { kind: 'before', cursor: second.startCursor!, pageIndex: 1 } }, NOW);
+          for (const page of pages) listPeople(spy, { ...base, page }, NOW);
+          listPeople(spy, { ...base, query: 'an', page: { kind: 'after', cursor: first.endCursor!, pageIndex: 0 } }, NOW);
         });
         const pageQueries = queries.filter((q) => /FROM users INDEXED BY/.test(q.sql) && !/COUNT/.test(q.sql));
         expect(pageQueries.length).toBeGreaterThanOrEqual(8);
@@ -70,6 +72,24 @@ describe('People page query plans', () => {
         }
       });
     }
+  }
+});
+
+describe('filtered page query plans', () => {
+  // Every filter with few people is sorted from its own partial index alone: COVERING, never a table read per person.
+  for (const filter of MENU_FILTERS.filter((f) => f.kind !== 'neverSignedIn' && f.kind !== 'noSignInFor')) {
+    it(`${filterLabel(filter)}: its people are sorted from a covering index, only the page read from the table`, () => {
+      const queries = recordQueries((spy) => {
+        for (const sort of Object.keys(SORTS) as ListInput['sort'][]) {
+          const base = { tab: 'active' as const, query: '', filter, sort, direction: 'asc' as const, pageSize: 25 as const };
+          const first = listPeople(spy, { ...base, page: { kind: 'first' } }, NOW);
+          if (first.endCursor) listPeople(spy, { ...base, page: { kind: 'after', cursor: first.endCursor, pageIndex: 0 } }, NOW);
+        }
+      });
+      const sorted = queries.filter((q) => /^SELECT id FROM users INDEXED BY/.test(q.sql));
+      expect(sorted.length).toBeGreaterThanOrEqual(4);
+      for (const q of sorted) expect(plan(q.sql, q.params)[0], q.sql).toMatch(/^SEARCH users USING COVERING INDEX users_(locked|temporary|invited|admins) /);
+    });
   }
 });
 

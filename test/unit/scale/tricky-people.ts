@@ -29,7 +29,8 @@ export function fillTrickyPeople(db: Db, count: number, seed: number): string[] 
     }
   })();
   // Edits after the fact: renames, deactivations, reactivations and deletions must all reach the search index.
-  const ids = db.prepare('SELECT id FROM users').pluck().all() as number[];
+  // In id order: without ORDER BY, SQLite may read any index that holds the id, and the edits would land elsewhere.
+  const ids = db.prepare('SELECT id FROM users ORDER BY id').pluck().all() as number[];
   db.transaction(() => {
     for (const id of ids) {
       const r = rand();
