@@ -240,7 +240,7 @@ export async function typing(s: UiSession, view: View, word: string, delayMs: nu
   await clearSearch(s, view);
 }
 
-const ACTIVE_MENU = ['Edit Details', 'Reset Password', 'View activity', 'Remove'];
+const ACTIVE_MENU = ['Edit Details', 'Reset Password', 'Sign out everywhere', 'View activity', 'Remove']; // an active person's menu (person-actions-menu.tsx)
 
 /** Active people of the current first page who are not the bench admin, to open menus and change roles on. */
 async function plainPeople(s: UiSession, view: View): Promise<Person[]> {
