@@ -3,7 +3,7 @@
 // audit-actions.ts without words here does not compile (and test/unit/activity/wording.test.ts says which).
 import type { ActivityEntry } from './activity.ts';
 import type { AuditAction } from './audit-actions.ts';
-import { filterLabel, peopleFilter } from './people-filter.ts';
+import { filterLabel, storedFilter } from './people-filter.ts';
 
 export interface Change {
   label: string;
@@ -116,8 +116,8 @@ export const WORDING: { [A in AuditAction]: Words } = {
     if (e.details.selected && !e.details.tab) return `${actor(e)} exported ${count(e.details.rows, 'selected person', 'selected people')} as CSV`;
     const tab = e.details.tab === 'deactivated' ? 'Deactivated' : 'Active';
     const search = text(e.details.search) ? ` matching “${text(e.details.search)}”` : '';
-    const filter = peopleFilter.safeParse(e.details.filter);
-    const filtered = filter.success ? `, ${filterLabel(filter.data)}` : '';
+    const filter = storedFilter(e.details.filter);
+    const filtered = filter ? `, ${filterLabel(filter)}` : '';
     const picked = e.details.selected ? ', selected' : '';
     return `${actor(e)} exported ${count(e.details.rows, 'person', 'people')} (${tab}${filtered}${search}${picked}) as CSV`;
   },

@@ -30,7 +30,7 @@ import {
   type ImportRowsPage,
   type ImportStatus,
 } from './people-import.ts';
-import { peopleFilter } from './people-filter.ts';
+import { peopleFilter } from './people-filter-schema.ts';
 import {
   bulkActionField,
   selectionSchema,

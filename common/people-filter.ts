@@ -1,33 +1,25 @@
-// The People list's filters ("Never signed in", "No sign-in for 90 days", "Locked out" …): one schema, shared by
-// the list, its counts, the CSV export of the view and (through that view) bulk actions. Main builds their SQL
-// (main/core/db/people-where.ts); the renderer words them here, so a filter reads the same everywhere.
-import { z } from 'zod';
-
+// The People list's filters ("Never signed in", "No sign-in for 90 days", "Locked out" …): their shape, names and
+// keys, shared by the list, its counts, the CSV export of the view and (through that view) bulk actions. Main builds
+// their SQL (main/core/db/people-where.ts); the contract checks them with people-filter-schema.ts. This file has no
+// zod on purpose: the Activity export's worker threads word entries with filterLabel, and zod would add ~7 MB to each
+// worker's heap.
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The idle presets the filter menu offers; any other whole number of days is a custom filter. */
 export const IDLE_PRESETS = [30, 90, 180] as const;
 export const IDLE_DAYS_MAX = 3650;
 
-export const idleDaysField = z
-  .number()
-  .int('Enter a whole number of days.')
-  .min(1, 'At least 1 day.')
-  .max(IDLE_DAYS_MAX, `At most ${IDLE_DAYS_MAX} days (10 years).`);
-
-export const peopleFilter = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('neverSignedIn') }).strict(),
+export type PeopleFilter =
+  | { kind: 'neverSignedIn' }
   /** Their last sign-in, or (never signed in) their account's creation, is more than `days` days ago. */
-  z.object({ kind: z.literal('noSignInFor'), days: idleDaysField }).strict(),
+  | { kind: 'noSignInFor'; days: number }
   /** Invited, with an invite code that still works. */
-  z.object({ kind: z.literal('invitePending') }).strict(),
+  | { kind: 'invitePending' }
   /** Invited, with no invite code that still works (expired, locked by wrong guesses, or none). */
-  z.object({ kind: z.literal('inviteExpired') }).strict(),
-  z.object({ kind: z.literal('temporaryPassword') }).strict(),
+  | { kind: 'inviteExpired' }
+  | { kind: 'temporaryPassword' }
   /** Sign-ins for their address are being held back by the throttle right now. */
-  z.object({ kind: z.literal('lockedOut') }).strict(),
-  z.object({ kind: z.literal('admins') }).strict(),
-]);
-export type PeopleFilter = z.infer<typeof peopleFilter>;
+  | { kind: 'lockedOut' }
+  | { kind: 'admins' };
 export type FilterKind = PeopleFilter['kind'];
 
 /** Every filter the menu lists, presets expanded, in menu order (a custom idle filter is added when chosen). */
@@ -64,4 +56,15 @@ export function filterLabel(filter: PeopleFilter): string {
 export function filterKey(filter: PeopleFilter | null | undefined): string {
   if (!filter) return 'all';
   return filter.kind === 'noSignInFor' ? `${filter.kind}:${filter.days}` : filter.kind;
+}
+
+/** A filter as stored in an audit entry's details (written by Roster, read back as untrusted), or null if it is not one. */
+export function storedFilter(value: unknown): PeopleFilter | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { kind, days, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return null;
+  if (kind === 'noSignInFor') {
+    return typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= IDLE_DAYS_MAX ? { kind, days } : null;
+  }
+  return days === undefined ? (MENU_FILTERS.find((f) => f.kind === kind) ?? null) : null;
 }

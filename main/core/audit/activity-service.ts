@@ -26,7 +26,10 @@ export interface ActivityDeps {
   nativeBinding?: string;
 }
 
-const EXPORT_BATCH = 500;
+// An export's worker batch: small, so a worker's live data stays inside its capped young generation
+// (activity-export.ts); the order of the entries is read ten batches to a statement.
+const EXPORT_BATCH = 100;
+const ORDER_READ = 1_000;
 
 const position = (r: AuditRow): Position => [r.at, r.id];
 
@@ -114,7 +117,7 @@ export class ActivityService {
   /** The ids of the filtered entries, newest first, EXPORT_BATCH at a time. */
   private *idBatches(filter: ActivityFilter, start: Position): Generator<number[]> {
     let ids: number[] = [];
-    for (const edge of this.query.edges(streamsFor(filter), filter, 'older', EXPORT_BATCH, start)) {
+    for (const edge of this.query.edges(streamsFor(filter), filter, 'older', ORDER_READ, start)) {
       if (!this.d.db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
       ids.push(edge.id);
       if (ids.length === EXPORT_BATCH) {

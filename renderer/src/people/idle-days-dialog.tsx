@@ -7,7 +7,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
-import { idleDaysField } from '../../../common/people-filter.ts';
+import { idleDaysField } from '../../../common/people-filter-schema.ts';
 
 export function IdleDaysDialog({ onClose, onChoose }: { onClose: () => void; onChoose: (days: number) => void }) {
   const [text, setText] = useState('60');

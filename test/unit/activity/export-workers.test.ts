@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { activityCsvChunks } from '../../../main/core/audit/activity-export.ts';
 import { ActivityQuery } from '../../../main/core/audit/activity-query.ts';
+import { workerCode } from '../../../main/core/workers/worker-code.ts';
 import { startTestRoster, type TestRoster } from '../harness.ts';
 import { addPerson } from '../people/helpers.ts';
 
@@ -69,5 +70,11 @@ describe('the Activity export on worker threads', () => {
     await chunks.next();
     await chunks.return(undefined); // what `for await` does when the writer fails (the download went away)
     await expect(chunks.next()).resolves.toEqual({ done: true, value: undefined });
+  });
+
+  it("a worker's code leaves zod out (it would add ~7 MB to each worker's capped heap)", async () => {
+    const code = await workerCode('activity-export-worker');
+    expect(code).toContain('papaparse'); // the bundle, with the CSV library it needs
+    expect(code).not.toMatch(/zod\/v4|\$ZodType/);
   });
 });
