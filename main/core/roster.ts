@@ -173,7 +173,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     const bulk = new BulkService({ db, runner: bulkRunner, clock, otherWritesHeld: () => peopleImport.writesHeld(), onAudited: () => head.onAppend() });
     const dispatch = createDispatcher({
       handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery, nativeBinding: options.nativeBinding }),
-        peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery }),
+        peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery, nativeBinding: options.nativeBinding }),
         peopleImport,
         bulk,
         access,

@@ -4,14 +4,14 @@ import type { ActivityFilter, ActivityPage, ExportOutcome, LogVerification } fro
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { writeCsvChunks } from '../csv/csv-writer.ts';
+import { csvOnWorkers } from '../exports/csv-on-workers.ts';
 import { lastPage } from '../db/last-page.ts';
 import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
 import type { Clock } from '../services/clock.ts';
-import { CSV_HEADER } from './activity-csv.ts';
+import { CSV_HEADER, csvBatch } from './activity-csv.ts';
 import { toEntries } from './activity-entries.ts';
-import { activityCsvChunks } from './activity-export.ts';
 import { ActivityQuery, decodePosition, encodePosition, streamsFor, type AuditRow, type Position } from './activity-query.ts';
 import { readHeadRecord } from './audit-head-file.ts';
 import { verifyChain } from './chain-verify.ts';
@@ -27,7 +27,7 @@ export interface ActivityDeps {
 }
 
 // An export's worker batch: small, so a worker's live data stays inside its capped young generation
-// (activity-export.ts); the order of the entries is read ten batches to a statement.
+// (exports/csv-on-workers.ts); the order of the entries is read ten batches to a statement.
 const EXPORT_BATCH = 100;
 const ORDER_READ = 1_000;
 
@@ -107,7 +107,9 @@ export class ActivityService {
         // Entries from here back: what is recorded while the file is written belongs to the next export.
         const batches = this.idBatches(filter, [clock.now() + 1, 0]);
         let rows = 0;
-        const chunks = activityCsvChunks(this.d.db, this.query, batches, { nativeBinding: this.d.nativeBinding, onRows: (n) => (rows += n) });
+        const { db, nativeBinding } = this.d;
+        const local = (ids: number[]) => csvBatch(db, this.query, ids);
+        const chunks = csvOnWorkers(db, batches, { worker: 'activity-export-worker', local, nativeBinding, onRows: (n) => (rows += n) });
         await writeCsvChunks(out, CSV_HEADER, chunks, { signal });
         return rows;
       },

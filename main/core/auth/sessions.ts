@@ -53,13 +53,21 @@ export class Sessions {
 
   /**
    * The session's user, noting that it called now. The note is written only when the last one is a minute old, so
-   * a busy window costs one small write a minute; `canWrite` false (the database is held elsewhere) skips it.
+   * a busy window costs one small write a minute; `canWrite` false (the database is held elsewhere) skips it, and a
+   * write that fails is let go.
    */
   userIdSeen(token: string, now: number, canWrite: boolean): number | undefined {
     const hash = sha256(token);
     const found = this.find.get(hash, now);
     if (!found) return undefined;
-    if (canWrite && now - (found.last_seen_at ?? found.created_at) >= SEEN_RESOLUTION_MS) this.seenStmt.run(now, hash);
+    if (canWrite && now - (found.last_seen_at ?? found.created_at) >= SEEN_RESOLUTION_MS) {
+      try {
+        this.seenStmt.run(now, hash);
+      } catch {
+        // Best effort: a note that cannot be written (database locked or full) must not refuse the call it notes;
+        // the next call a minute on tries again.
+      }
+    }
     return found.user_id;
   }
 

@@ -10,7 +10,7 @@ import { countPeople } from '../db/people-counts.ts';
 import { viewWhere } from '../db/people-where.ts';
 import { fullName, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
-import { viewRows } from '../people-csv/people-export.ts';
+import { viewIds } from '../people-csv/people-export.ts';
 import type { Clock } from '../services/clock.ts';
 import type { BulkRunner } from './bulk-runner.ts';
 import { planBulk, type Candidate } from './bulk-rules.ts';
@@ -76,13 +76,17 @@ export class BulkService {
         .map(named);
     }
     const except = new Set(selection.except);
-    const out: NamedPerson[] = [];
-    for (const row of viewRows(db, selection.view, now)) {
-      if (except.has(row.id)) continue;
-      out.push(named(row));
-      if (out.length === NAMES_SHOWN) break;
+    const ids: number[] = [];
+    for (const id of viewIds(db, selection.view, now)) {
+      if (except.has(id)) continue;
+      ids.push(id);
+      if (ids.length === NAMES_SHOWN) break;
     }
-    return out;
+    const rows = new Map(db.prepare<[string], UserRow>('SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)).map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = rows.get(id);
+      return row ? [named(row)] : [];
+    });
   }
 
   /**

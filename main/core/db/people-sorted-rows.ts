@@ -20,6 +20,8 @@ export interface SortSpec {
   /** Parameters on the right of a range comparison; their COLLATE sets the comparison's collation. */
   params: string[];
   values: (row: UserRow) => Value[];
+  /** The id and what `values` reads, all from this sort's index (an export's order: no table row read). */
+  key: string;
 }
 
 const NAME_COLS = ['last_name COLLATE NOCASE', 'first_name COLLATE NOCASE'];
@@ -32,14 +34,16 @@ export const SORTS: Record<SortKey, SortSpec> = {
     bare: ['last_name', 'first_name', 'id'],
     params: [...NAME_PARAMS, '?'],
     values: (r) => [r.last_name, r.first_name, r.id],
+    key: 'id, last_name, first_name',
   },
-  email: { index: 'users_by_email', columns: ['email', 'id'], bare: ['email', 'id'], params: ['?', '?'], values: (r) => [r.email, r.id] },
+  email: { index: 'users_by_email', columns: ['email', 'id'], bare: ['email', 'id'], params: ['?', '?'], values: (r) => [r.email, r.id], key: 'id, email' },
   role: {
     index: 'users_by_role',
     columns: ['role', ...NAME_COLS, 'id'],
     bare: ['role', 'last_name', 'first_name', 'id'],
     params: ['?', ...NAME_PARAMS, '?'],
     values: (r) => [r.role, r.last_name, r.first_name, r.id],
+    key: 'id, role, last_name, first_name',
   },
   lastLogin: {
     index: 'users_by_last_login',
@@ -47,6 +51,8 @@ export const SORTS: Record<SortKey, SortSpec> = {
     bare: ['last_login_sort', 'id'],
     params: ['?', '?'],
     values: (r) => [r.last_login_at ?? 0, r.id],
+    // The index holds the key, IFNULL(last_login_at, 0), not last_login_at: read back as it, values() gives the same.
+    key: 'id, last_login_sort AS last_login_at',
   },
 };
 
@@ -63,7 +69,11 @@ export interface RowsRequest {
   after?: Value[];
   /** The People filter every row must pass, whichever way the rows are found. */
   filter?: FilterSql;
+  /** Rows with only the id and the sort's key (spec.key) rather than every column. */
+  keyOnly?: boolean;
 }
+
+const selectList = (r: RowsRequest) => (r.keyOnly ? r.spec.key : '*');
 
 function rangeSql(r: RowsRequest, op: '>' | '<' | '>=' | '<=', values: Value[]): [string, Value[]] {
   return [` AND (${r.spec.bare.join(', ')}) ${op} (${r.spec.params.join(', ')})`, values];
@@ -95,7 +105,7 @@ function beyondSql(r: RowsRequest, values: Value[]): [string, Value[]] {
 function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): UserRow[] {
   const run = (range: [string, Value[]] | null, limit: number, offset: number) => {
     const where = peopleWhere(r.tab, pattern, r.filter);
-    let sql = `SELECT * FROM users INDEXED BY ${r.spec.index} WHERE ${where.sql}`;
+    let sql = `SELECT ${selectList(r)} FROM users INDEXED BY ${r.spec.index} WHERE ${where.sql}`;
     const params: Value[] = [...where.params];
     for (const part of [range, until ? rangeSql(r, r.descending ? '>=' : '<=', until) : null]) {
       if (!part) continue;
@@ -113,7 +123,7 @@ function walk(db: Db, r: RowsRequest, pattern: string | null, until?: Value[]): 
 /** Rows from the trigram index's candidates (looked up by id, in id order), re-checked with LIKE, then sorted. */
 function fromSearchIndex(db: Db, r: RowsRequest, pattern: string, match: string): UserRow[] {
   const where = peopleWhere(r.tab, pattern, r.filter);
-  const sql = `SELECT * FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
+  const sql = `SELECT ${selectList(r)} FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)
     AND ${where.sql}`;
   return ranged(db, r, sql, [match, ...where.params]);
 }
@@ -127,7 +137,7 @@ function fromFilterIndex(db: Db, r: RowsRequest, filter: FilterSql, pattern: str
   const ids = ranged(db, { ...r, spec: fromIndexedColumns(r.spec) }, `SELECT id FROM ${filter.source} WHERE ${where.sql}`, where.params, 'id');
   if (ids.length === 0) return [];
   const order = orderSql(r).replace(/ LIMIT \? OFFSET \?$/, '');
-  return db.prepare<Value[], UserRow>(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})${order}`).all(...ids);
+  return db.prepare<Value[], UserRow>(`SELECT ${selectList(r)} FROM users WHERE id IN (${ids.map(() => '?').join(', ')})${order}`).all(...ids);
 }
 
 /** The sort with the last-login key spelled from last_login_at, which the filters' partial indexes carry (migration 6). */
@@ -170,6 +180,7 @@ function budgetEnd(db: Db, r: RowsRequest, budget: number): Value[] | undefined 
   return tied >= budget ? nth(tie, budget) : nth(beyondSql(r, r.after), budget - tied);
 }
 
+/** One page's rows (with `keyOnly`, rows that carry only the id and the sort's key: read them with spec.values). */
 export function selectRows(db: Db, plan: SearchPlan, r: RowsRequest): UserRow[] {
   switch (plan.kind) {
     case 'all':

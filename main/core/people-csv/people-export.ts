@@ -1,21 +1,24 @@
 // People → Export CSV: the view the admin is looking at (tab, search, filter, sort and direction), every row of it, through
-// the transport's file delivery (save dialog or one-time download). Rows are read in keyset batches through the
-// same sorted-rows queries as the list pages, so the file is in the order the page shows and memory stays flat.
+// the transport's file delivery (save dialog or one-time download). The view's order is read in keyset batches
+// through the same sorted-rows queries as the list pages, key columns only (from the sort's index), and the people
+// are looked up and written on worker threads (exports/csv-on-workers.ts), so the file is in the order the page
+// shows, memory stays flat and main's loop only reads ids and writes.
 import type { ExportOutcome } from '../../../common/activity.ts';
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
-import { writeCsv, type CsvCell } from '../csv/csv-writer.ts';
+import { writeCsvChunks } from '../csv/csv-writer.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { planList } from '../db/people-search.ts';
 import { selectRows, SORTS, type Value } from '../db/people-sorted-rows.ts';
 import { filterSql, tabValue } from '../db/people-where.ts';
-import { statusOf, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
+import { csvOnWorkers } from '../exports/csv-on-workers.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
 import type { Selection } from '../bulk/bulk-selection.ts';
 import type { Clock } from '../services/clock.ts';
+import { PEOPLE_CSV_HEADER, peopleCsvBatch } from './people-csv-rows.ts';
 
 export interface PeopleExportDeps {
   db: Db;
@@ -24,33 +27,30 @@ export interface PeopleExportDeps {
   audit: AuditRepo;
   clock: Clock;
   delivery?: FileDelivery;
+  /** The SQLite driver's binary the export's workers load (Electron's build of it, when packaged). */
+  nativeBinding?: string;
 }
 
 export type PeopleView = ParsedInput<'exportPeople'>;
 
-export const PEOPLE_CSV_HEADER = ['First name', 'Last name', 'Email', 'Role', 'Status', 'Last login (UTC)', 'Created (UTC)'];
-/** Rows per query: one query per chunk the CSV writer writes between turns of the loop. */
-const BATCH = 500;
-
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-
-export function csvRow(r: UserRow): CsvCell[] {
-  return [r.first_name, r.last_name, r.email, r.role, statusOf(r), iso(r.last_login_at), iso(r.created_at)];
-}
+/** Ids per query reading the view's order (covering index reads: cheap). */
+const ORDER_READ = 1_000;
+/** Ids per batch a worker looks up and writes: small, so its live data stays in its capped young generation. */
+const EXPORT_BATCH = 100;
 
 /**
- * Every row of the view, in its order, a batch at a time (keyset: each batch starts after the last row). The filter
- * is judged at `now` for the whole file, so the rows agree with the count the admin saw.
+ * The ids of the view's people, in its order, a batch at a time (keyset: each batch starts after the last row). The
+ * filter is judged at `now` for the whole file, so the rows agree with the count the admin saw.
  */
-export function* viewRows(db: Db, view: PeopleView, now: number): Generator<UserRow> {
+export function* viewIds(db: Db, view: PeopleView, now: number): Generator<number> {
   const spec = SORTS[view.sort];
   const filter = view.filter ? filterSql(view.filter, now) : undefined;
   const plan = planList(db, tabValue(view.tab), view.query, filter);
   let after: Value[] | undefined;
   for (;;) {
-    const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: BATCH, offset: 0, after, filter });
-    yield* rows;
-    if (rows.length < BATCH) return;
+    const rows = selectRows(db, plan, { tab: view.tab, spec, descending: view.direction === 'desc', limit: ORDER_READ, offset: 0, after, filter, keyOnly: true });
+    for (const row of rows) yield row.id;
+    if (rows.length < ORDER_READ) return;
     const last = rows[rows.length - 1];
     if (!last) return;
     after = spec.values(last);
@@ -70,7 +70,7 @@ export class PeopleExport {
   constructor(private readonly d: PeopleExportDeps) {}
 
   export(view: PeopleView, ctx: CallContext): Promise<ExportOutcome> {
-    return this.deliver(view.tab, (reader, now) => viewRows(reader, view, now), recordedView(view), ctx);
+    return this.deliver(view.tab, (reader, now) => viewIds(reader, view, now), recordedView(view), ctx);
   }
 
   /** The people ticked on the People page: a view but the unticked rows (in its order), or the ticked ids (by name). */
@@ -78,20 +78,24 @@ export class PeopleExport {
     if (selection.kind === 'view') {
       const { view } = selection;
       const except = new Set(selection.except);
-      const rows = function* (reader: Db, now: number) {
-        for (const row of viewRows(reader, view, now)) if (!except.has(row.id)) yield row;
+      const ids = function* (reader: Db, now: number) {
+        for (const id of viewIds(reader, view, now)) if (!except.has(id)) yield id;
       };
-      return this.deliver(view.tab, rows, { ...recordedView(view), selected: true, unticked: except.size }, ctx);
+      return this.deliver(view.tab, ids, { ...recordedView(view), selected: true, unticked: except.size }, ctx);
     }
-    const rows = (reader: Db) =>
+    const ids = (reader: Db) =>
       reader
-        .prepare<[string], UserRow>('SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?)) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id')
+        .prepare<[string], number>('SELECT id FROM users WHERE id IN (SELECT value FROM json_each(?)) ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id')
+        .pluck()
         .iterate(JSON.stringify(selection.ids));
-    return this.deliver('selected', rows, { selected: true }, ctx);
+    return this.deliver('selected', ids, { selected: true }, ctx);
   }
 
-  /** `source` reads the rows on the export's own snapshot; a view's filter is judged at `now`, once for the file. */
-  private async deliver(part: string, source: (reader: Db, now: number) => Iterable<UserRow>, recorded: Record<string, unknown>, ctx: CallContext): Promise<ExportOutcome> {
+  /**
+   * `source` reads the ids in file order on the export's own snapshot; a view's filter is judged at `now`, once for
+   * the file. The people are looked up as their batch is written: someone edited meanwhile is written as they are then.
+   */
+  private async deliver(part: string, source: (reader: Db, now: number) => Iterable<number>, recorded: Record<string, unknown>, ctx: CallContext): Promise<ExportOutcome> {
     if (!this.d.delivery) throw new AppError('NOT_SUPPORTED', 'Exporting needs the desktop app or browser mode.');
     const actor = signedInUser(ctx);
     const { audit, clock } = this.d;
@@ -101,12 +105,16 @@ export class PeopleExport {
       contentType: 'text/csv; charset=utf-8',
       authorise: () => ctx.recheck(),
       write: async (out, signal) => {
-        // One snapshot for the whole file: people added or changed while it is written belong to the next export.
+        // One snapshot for the order: people added, or moved in or out of the view, while it is written belong to
+        // the next export.
         const reader = this.d.openReader();
-        let rows: number;
+        let rows = 0;
         try {
           reader.exec('BEGIN');
-          rows = await writeCsv(out, PEOPLE_CSV_HEADER, mapRows(source(reader, clock.now()), csvRow), { signal });
+          const { db, nativeBinding } = this.d;
+          const batches = inBatches(source(reader, clock.now())[Symbol.iterator](), EXPORT_BATCH);
+          const chunks = csvOnWorkers(db, batches, { worker: 'people-export-worker', local: (ids) => peopleCsvBatch(db, ids), nativeBinding, onRows: (n) => (rows += n) });
+          await writeCsvChunks(out, PEOPLE_CSV_HEADER, chunks, { signal });
         } finally {
           reader.close();
         }
@@ -119,6 +127,14 @@ export class PeopleExport {
   }
 }
 
-function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
-  for (const row of rows) yield map(row);
+function* inBatches(ids: Iterator<number>, size: number): Generator<number[]> {
+  let batch: number[] = [];
+  for (let next = ids.next(); !next.done; next = ids.next()) {
+    batch.push(next.value);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }

@@ -5,5 +5,6 @@ export const BUNDLED_WORKERS = {
   'import-worker': 'people-csv/import-worker.ts',
   'chain-verify-worker': 'audit/chain-verify-worker.ts',
   'activity-export-worker': 'audit/activity-export-worker.ts',
+  'people-export-worker': 'people-csv/people-export-worker.ts',
   'bulk-worker': 'bulk/bulk-worker.ts',
 };

@@ -2,9 +2,10 @@
 // with the same code, and a failure or a stop part-way must end the workers rather than leave them or the caller
 // waiting.
 import { describe, expect, it } from 'vitest';
-import { activityCsvChunks } from '../../../main/core/audit/activity-export.ts';
+import { csvBatch } from '../../../main/core/audit/activity-csv.ts';
 import { ActivityQuery } from '../../../main/core/audit/activity-query.ts';
 import { workerCode } from '../../../main/core/workers/worker-code.ts';
+import { csvOnWorkers } from '../../../main/core/exports/csv-on-workers.ts';
 import { startTestRoster, type TestRoster } from '../harness.ts';
 import { addPerson } from '../people/helpers.ts';
 
@@ -36,10 +37,16 @@ function* batchesOf(ids: number[], size = 500): Generator<number[]> {
   for (let i = 0; i < ids.length; i += size) yield ids.slice(i, i + size);
 }
 
+function activityChunks(t: TestRoster, ids: Iterator<number[]>, workers: number, onRows: (n: number) => void) {
+  const { db } = t.roster;
+  const query = new ActivityQuery(db);
+  return csvOnWorkers(db, ids, { worker: 'activity-export-worker', local: (batch) => csvBatch(db, query, batch), workers, onRows });
+}
+
 async function exported(t: TestRoster, ids: Iterator<number[]>, workers: number): Promise<{ text: string; rows: number }> {
   let rows = 0;
   const parts: Buffer[] = [];
-  for await (const chunk of activityCsvChunks(t.roster.db, new ActivityQuery(t.roster.db), ids, { workers, onRows: (n) => (rows += n) })) parts.push(Buffer.from(chunk));
+  for await (const chunk of activityChunks(t, ids, workers, (n) => (rows += n))) parts.push(Buffer.from(chunk));
   return { text: Buffer.concat(parts).toString('utf8'), rows };
 }
 
@@ -66,7 +73,7 @@ describe('the Activity export on worker threads', () => {
 
   it('a reader that stops part-way closes the export, waiting only for its workers to end', async () => {
     const { t, ids } = await longLog();
-    const chunks = activityCsvChunks(t.roster.db, new ActivityQuery(t.roster.db), batchesOf(ids), { workers: 2, onRows: () => {} });
+    const chunks = activityChunks(t, batchesOf(ids), 2, () => {});
     await chunks.next();
     await chunks.return(undefined); // what `for await` does when the writer fails (the download went away)
     await expect(chunks.next()).resolves.toEqual({ done: true, value: undefined });

@@ -1,10 +1,26 @@
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../common/method-names.ts';
 import { readHeadRecord } from '../../../main/core/audit/audit-head-file.ts';
 import { GOOD_PASSWORD, startTestRoster } from '../harness.ts';
 
 describe('the dispatcher', () => {
+  it('answers a signed-in call even when noting the session as seen cannot be written (the note is best effort)', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    t.clock.advance(5 * 60_000); // the session's last note is old enough to be written again
+    const other = new Database(path.join(t.dataDir, 'roster.db'));
+    try {
+      t.roster.db.pragma('busy_timeout = 0'); // fail at once rather than wait for the lock below
+      other.exec('BEGIN IMMEDIATE'); // another connection holds the write lock: the note cannot be written
+      expect(await admin.raw('tabCounts', {})).toMatchObject({ ok: true });
+    } finally {
+      other.close();
+    }
+  });
+
   it('answers an unknown method with a typed error', async () => {
     const t = await startTestRoster();
     expect(await t.caller().raw('dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });

@@ -1,15 +1,19 @@
-// A long Activity export's CSV, made on worker threads: main reads the order of the entries (a covering index read,
-// cheap) and hands out batches of ids; the workers look up the entries and the people they name, word them and
-// encode the lines, which come back in order, at most a few batches ahead of the file. A short export (one or two
-// batches), or a database in memory, is made here with the very same code (activity-csv.ts).
+// A long CSV export made on worker threads: main reads the order of the rows (ids from an index, cheap) and hands out
+// batches of ids; the workers look the rows up on their own read-only connections, word them and encode the lines,
+// which come back in order, at most a few batches ahead of the file. A short export (one or two batches), or a
+// database in memory, is made here with the very same batch function, so a file is the same byte for byte whichever
+// made it. Each kind of export has its worker script, which serves its batches with csv-batch-server.ts.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open-database.ts';
-import { driverSetup, workerCode, type DriverSetup } from '../workers/worker-code.ts';
-import { csvBatch } from './activity-csv.ts';
-import type { ActivityQuery } from './activity-query.ts';
+import { driverSetup, workerCode, type DriverSetup, type WorkerName } from '../workers/worker-code.ts';
 
-export interface ExportWorkerSetup extends DriverSetup {
+/** Some rows' CSV lines, and how many rows they hold. */
+export interface CsvBatch {
+  text: string;
+  rows: number;
+}
+export interface CsvWorkerSetup extends DriverSetup {
   dbFile: string;
 }
 export interface BatchOrder {
@@ -18,7 +22,11 @@ export interface BatchOrder {
 }
 export type BatchAnswer = { seq: number; bytes: Uint8Array; rows: number } | { seq: number; error: string };
 
-export interface ExportOptions {
+export interface CsvOnWorkersOptions {
+  /** The worker script that serves these batches (it calls serveCsvBatches with the same batch function). */
+  worker: WorkerName;
+  /** The rows at these ids as CSV, made here: a short export, a database in memory. */
+  local: (ids: number[]) => CsvBatch;
   /** Worker threads (default: one per core, at most 2: each holds its own engine and connection in memory). */
   workers?: number;
   nativeBinding?: string;
@@ -26,8 +34,8 @@ export interface ExportOptions {
   onRows: (rows: number) => void;
 }
 
-/** The CSV lines of the entries in `batches` (ids, in file order), a chunk per batch. */
-export async function* activityCsvChunks(db: Db, query: ActivityQuery, batches: Iterator<number[]>, options: ExportOptions): AsyncGenerator<string | Uint8Array> {
+/** The CSV lines of the rows in `batches` (ids, in file order), a chunk per batch. */
+export async function* csvOnWorkers(db: Db, batches: Iterator<number[]>, options: CsvOnWorkersOptions): AsyncGenerator<string | Uint8Array> {
   const workers = options.workers ?? Math.min(os.availableParallelism(), 2);
   const first = batches.next();
   const second = first.done ? first : batches.next();
@@ -35,13 +43,13 @@ export async function* activityCsvChunks(db: Db, query: ActivityQuery, batches: 
   if (second.done || workers < 1 || db.memory) {
     const rest: Iterable<number[]> = { [Symbol.iterator]: () => batches };
     for (const ids of [...opening, ...rest]) {
-      const { text, rows } = csvBatch(db, query, ids);
+      const { text, rows } = options.local(ids);
       options.onRows(rows);
       yield text;
     }
     return;
   }
-  const pool = await ExportPool.start(workers, { dbFile: db.name, ...driverSetup(options.nativeBinding) });
+  const pool = await BatchPool.start(options.worker, workers, { dbFile: db.name, ...driverSetup(options.nativeBinding) });
   try {
     // Each batch's answer, in file order; a few batches ahead per worker keeps them busy while the file is written.
     const ahead: Promise<{ bytes: Uint8Array; rows: number }>[] = [];
@@ -64,8 +72,8 @@ export async function* activityCsvChunks(db: Db, query: ActivityQuery, batches: 
   }
 }
 
-/** The export's workers: batch `seq` goes to worker seq mod n, which answers its batches in order. */
-class ExportPool {
+/** An export's workers: batch `seq` goes to worker seq mod n, which answers its batches in order. */
+class BatchPool {
   private readonly waiting = new Map<number, { resolve: (a: { bytes: Uint8Array; rows: number }) => void; reject: (e: Error) => void }>();
 
   private constructor(private readonly workers: Worker[]) {
@@ -81,14 +89,14 @@ class ExportPool {
     }
   }
 
-  static async start(n: number, setup: ExportWorkerSetup): Promise<ExportPool> {
-    const code = await workerCode('activity-export-worker');
+  static async start(name: WorkerName, n: number, setup: CsvWorkerSetup): Promise<BatchPool> {
+    const code = await workerCode(name);
     // Capped heaps: a worker's young generation would grow to V8's default (tens of MB) on the short-lived strings
-    // of the lines, and its old one grows well past what it keeps. A batch of 100 entries lives and dies inside
-    // 4 MB, and 16 MB holds the code and the connection's statements with room to spare (measured: 6-7 MB used at
-    // start, 13 MB at most while exporting 1M entries; with 8 MB and no cap each worker grew to 22-25 MB).
+    // of the lines, and its old one grows well past what it keeps. A batch of 100 rows lives and dies inside 4 MB,
+    // and 16 MB holds the code and the connection's statements with room to spare (measured on the Activity export
+    // of 1M entries: 6-7 MB used at start, 13 MB at most; with 8 MB and no cap each worker grew to 22-25 MB).
     const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 16 };
-    return new ExportPool(Array.from({ length: n }, () => new Worker(code, { eval: true, workerData: setup, resourceLimits })));
+    return new BatchPool(Array.from({ length: n }, () => new Worker(code, { eval: true, workerData: setup, resourceLimits })));
   }
 
   order(seq: number, ids: number[]): Promise<{ bytes: Uint8Array; rows: number }> {
