@@ -47,6 +47,8 @@ export interface NamedPerson {
 }
 
 export interface BulkPreview {
+  /** The moment (ms) the preview judged the selection: runBulk given it judges a view's filter at the same moment. */
+  asOf: number;
   /** People the selection holds now (a view's count at this moment). */
   count: number;
   /** The first few of them, in the list's order. */

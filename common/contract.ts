@@ -193,6 +193,11 @@ export const peopleViewInput = listPeopleInput.pick({ tab: true, query: true, fi
 /** Bulk actions' selection: ids ticked row by row (a short list), or the whole view but the rows unticked. */
 export const peopleSelectionInput = selectionSchema(peopleViewInput);
 const bulkInput = z.object({ selection: peopleSelectionInput, action: bulkActionField }).strict();
+/**
+ * `asOf` is the preview's moment: a filter that depends on time (idle for N days, invite expired, locked out) then
+ * finds the very people the admin confirmed, however long the confirmation stayed open (within BULK_CONFIRM_MS).
+ */
+const runBulkInput = z.object({ selection: peopleSelectionInput, action: bulkActionField, asOf: z.number().int().min(0).optional() }).strict();
 
 const personFields = {
   firstName: nameField('First name'),
@@ -300,7 +305,7 @@ export const contract = {
   exportActivity: method<ExportOutcome>()('admin', activityFilterInput),
   exportPeople: method<ExportOutcome>()('admin', peopleViewInput),
   previewBulk: method<BulkPreview>()('admin', bulkInput),
-  runBulk: method<BulkResult>()('admin', bulkInput),
+  runBulk: method<BulkResult>()('admin', runBulkInput),
   undoBulk: method<UndoResult>()('admin', z.object({ bulkId: idField }).strict()),
   bulkProgress: method<BulkProgress | null>()('admin', empty),
   exportSelectedPeople: method<ExportOutcome>()('admin', z.object({ selection: peopleSelectionInput }).strict()),

@@ -20,6 +20,8 @@ import { activeAdmins } from './bulk-write.ts';
 /** Main accepts an Undo this long after the action finished: the snackbar offers it for UNDO_OFFER_MS from then,
  * and the click may be in flight behind other calls. */
 export const UNDO_ACCEPTED_MS = 60_000;
+/** How long a confirmation's preview stays good to act on: past it, the admin looks at the selection again. */
+export const BULK_CONFIRM_MS = 15 * 60_000;
 
 export interface BulkDeps {
   db: Db;
@@ -50,6 +52,7 @@ export class BulkService {
     const now = this.d.clock.now();
     const where = selectionSql(selection, now);
     return {
+      asOf: now,
       count: this.count(selection, now),
       first: this.first(selection, now),
       protected: this.protectedPeople(where, action, actor.id),
@@ -105,11 +108,15 @@ export class BulkService {
     });
   }
 
-  async run({ selection, action }: ParsedInput<'runBulk'>, ctx: CallContext): Promise<BulkResult> {
+  async run({ selection, action, asOf }: ParsedInput<'runBulk'>, ctx: CallContext): Promise<BulkResult> {
     const actor = signedInUser(ctx);
     this.refuseWhileOtherWrites();
+    const now = this.d.clock.now();
+    const judgeAt = asOf ?? now;
+    if (judgeAt > now) throw new AppError('VALIDATION', 'The confirmation is dated in the future. Check the selection again.');
+    if (now - judgeAt > BULK_CONFIRM_MS) throw new AppError('CONFLICT', 'This confirmation is out of date. Check the selection again.');
     try {
-      const result = await this.d.runner.run({ op: 'bulk', order: { actorId: actor.id, action, selection, now: this.d.clock.now() } });
+      const result = await this.d.runner.run({ op: 'bulk', order: { actorId: actor.id, action, selection, now, judgeAt } });
       const done = this.d.clock.now();
       for (const [id, at] of this.finishedAt) if (done - at > UNDO_ACCEPTED_MS) this.finishedAt.delete(id);
       if (result.bulkId !== null) this.finishedAt.set(result.bulkId, done);

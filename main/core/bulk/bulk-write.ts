@@ -16,6 +16,8 @@ export interface BulkOrder {
   action: BulkAction;
   selection: Selection;
   now: number;
+  /** When a view's filter is judged: the confirmation's preview (now, without one). */
+  judgeAt: number;
 }
 
 export interface UndoOrder {
@@ -154,7 +156,7 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
     .transaction((): BulkResult => {
       requireAdmin(db, actorId);
       report({ action, phase: 'selecting', done: 0, total: 0 });
-      const where = selectionSql(order.selection, now);
+      const where = selectionSql(order.selection, order.judgeAt);
       const rows = db.prepare<unknown[], Row>(`SELECT ${COLUMNS} FROM users WHERE ${where.sql} ORDER BY id`).all(...where.params);
       const bulkId = UNDOABLE.includes(action)
         ? Number(db.prepare('INSERT INTO bulk_actions (actor_id, action, at) VALUES (?, ?, ?)').run(actorId, action, now).lastInsertRowid)

@@ -48,7 +48,7 @@ export function BulkDialog({ action, selection, onClose, onDone, onSettled }: Pr
     setRunning(true);
     setError(null);
     try {
-      onDone(await call('runBulk', { selection, action }), preview.count);
+      onDone(await call('runBulk', { selection, action, asOf: preview.asOf }), preview.count);
     } catch (err) {
       setError((err as Error).message);
       setRunning(false);

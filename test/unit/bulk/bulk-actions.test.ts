@@ -223,7 +223,7 @@ describe('bulk actions refuse bad input without writing anything', () => {
     const [kim] = await team(t, admin, ['Kim']);
     const before = databaseSnapshot(t);
     // The write itself, as the worker runs it, for an actor who is no admin (demoted after the dispatcher let them in).
-    expect(() => runBulk(t.roster.db, { actorId: kim!.id, action: 'deactivate', selection: { kind: 'ids', ids: [1] }, now: t.clock.now() }, () => {})).toThrow(BulkRefusal);
+    expect(() => runBulk(t.roster.db, { actorId: kim!.id, action: 'deactivate', selection: { kind: 'ids', ids: [1] }, now: t.clock.now(), judgeAt: t.clock.now() }, () => {})).toThrow(BulkRefusal);
     expect(databaseSnapshot(t)).toBe(before);
   });
 });

@@ -50,6 +50,22 @@ function fillPeople(t: TestRoster, seed: number): void {
   })();
 }
 
+/** Three people a filter's line passes `inMs` from now: idle for 30 days, a lockout lifting, an invite expiring. */
+function atTheLines(t: TestRoster, inMs: number): void {
+  const now = t.clock.now();
+  const { db } = t.roster;
+  const add = (n: string, passwordHash: string | null, lastLogin: number | null, lockedUntil: number | null) =>
+    Number(
+      db
+        .prepare(`INSERT INTO users (first_name, last_name, email, role, password_hash, created_at, updated_at, last_login_at, locked_until) VALUES ('Edge', ?, ?, 'user', ?, ?, ?, ?, ?)`)
+        .run(n, `${n.toLowerCase()}@edge.test`, passwordHash, now - 400 * DAY_MS, now, lastLogin, lockedUntil).lastInsertRowid,
+    );
+  add('Idle', 'hash', now - 30 * DAY_MS + inMs, null);
+  add('Locked', 'hash', now, now + inMs);
+  const invited = add('Invited', null, null, null);
+  db.prepare(`INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at) VALUES (?, 'invite', 'edge', ?, ?)`).run(invited, now, now + inMs);
+}
+
 /** The oracle: the tab and search by a plain LIKE over the table, then the filter read in JavaScript. */
 function oracle(t: TestRoster, tab: 'active' | 'deactivated', query: string, filter: PeopleFilter | null): number[] {
   const now = t.clock.now();
@@ -95,6 +111,38 @@ describe('bulk actions on "all matching" under a People filter', () => {
     expect(JSON.parse(recorded)).toMatchObject({ selection: { kind: 'view', tab: 'active', search: query, filter, except: 1 } });
 
     await admin.ok('undoBulk', { bulkId: result.bulkId! });
+    expect(active(t)).toEqual(before);
+  });
+
+  it.each([{ kind: 'noSignInFor', days: 30 }, { kind: 'lockedOut' }, { kind: 'invitePending' }] as PeopleFilter[])(
+    '%j is judged at the preview\'s moment: people who cross its line while the confirmation is open are left alone',
+    async (filter) => {
+      const t = await startTestRoster();
+      const admin = await t.admin();
+      fillPeople(t, 11);
+      atTheLines(t, 5 * 60_000);
+      const selection: Selection = { kind: 'view', view: { tab: 'active', query: '', filter, sort: 'name', direction: 'asc' }, except: [] };
+      const confirmed = oracle(t, 'active', '', filter).filter((id) => id !== 1);
+      const preview = await admin.ok('previewBulk', { selection, action: 'deactivate' });
+      t.clock.advance(10 * 60_000); // ten minutes with the dialog open
+      const later = oracle(t, 'active', '', filter).filter((id) => id !== 1);
+      expect(later, 'not vacuous: the line moved while the dialog was open').not.toEqual(confirmed);
+      const before = active(t);
+      await admin.ok('runBulk', { selection, action: 'deactivate', asOf: preview.asOf });
+      expect(before.filter((id) => !active(t).includes(id))).toEqual(confirmed);
+    },
+  );
+
+  it('a confirmation older than its time is refused, and one dated in the future too', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    fillPeople(t, 3);
+    const selection: Selection = { kind: 'view', view: { tab: 'active', query: 'other', sort: 'name', direction: 'asc' }, except: [] };
+    const preview = await admin.ok('previewBulk', { selection, action: 'deactivate' });
+    const before = active(t);
+    expect(await admin.call('runBulk', { selection, action: 'deactivate', asOf: preview.asOf + 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    t.clock.advance(16 * 60_000);
+    expect(await admin.call('runBulk', { selection, action: 'deactivate', asOf: preview.asOf })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(active(t)).toEqual(before);
   });
 });
