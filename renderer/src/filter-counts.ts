@@ -58,7 +58,9 @@ export class FilterCounter {
       },
       (err: unknown) => {
         this.running = false;
-        if (!this.disposed) this.failed(err);
+        if (this.disposed) return;
+        this.failed(err);
+        this.pump(); // that filter stays uncounted until the view changes; the others are still counted
       },
     );
   }

@@ -191,6 +191,17 @@ describe('PeopleLoader', () => {
     expect(filtered).toEqual([`${filterKey(MENU_FILTERS[0])}=7`]);
   });
 
+  test("one filter count that fails does not stop the menu's other counts", async () => {
+    loader.load({ view, page: { kind: 'first' } });
+    await land(0);
+    filterCounts.calls[0]!.reject(new Error('busy'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(filterCounts.calls).toHaveLength(2);
+    filterCounts.calls[1]!.resolve({ total: 3 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(filtered).toEqual([`${filterKey(MENU_FILTERS[1])}=3`]);
+  });
+
   test('a page asked while a filter count flies goes first: no further count starts until its rows land', async () => {
     loader.load({ view, page: { kind: 'first' } });
     await land(0);
