@@ -14,7 +14,7 @@ import type { Clock } from './clock.ts';
 export interface AccessDeps {
   users: UsersRepo;
   sessions: Sessions;
-  throttle: Pick<LoginThrottle, 'recordSuccess'>;
+  throttle: Pick<LoginThrottle, 'recordSuccess' | 'lockedUntil'>;
   audit: AuditRepo;
   clock: Clock;
 }
@@ -32,11 +32,13 @@ export class AccessService {
       const target = users.get(id);
       if (!target) throw notFound();
       const now = clock.now();
-      if (target.locked_until === null || target.locked_until <= now) {
+      // The throttle is the truth; the row's copy of it (for the Locked out filter) follows it.
+      const lockedUntil = throttle.lockedUntil(target.email, now);
+      if (lockedUntil === null) {
         throw new AppError('CONFLICT', `${fullName(target)} is not locked out (any lock has already lifted).`);
       }
       throttle.recordSuccess(target.email);
-      audit.record(now, actor.id, 'person_unlocked', target.id, { email: target.email, wouldHaveLifted: iso(target.locked_until) });
+      audit.record(now, actor.id, 'person_unlocked', target.id, { email: target.email, wouldHaveLifted: iso(lockedUntil) });
       return toPerson(users.require(target.id));
     });
   }

@@ -31,8 +31,11 @@ export interface CredentialDeliveryDeps {
   clock: Clock;
   mailer: Mailer;
   smtpSettings: Pick<SmtpSettingsStore, 'load'>;
-  /** An admin's reset proves the account is looked after: the sign-in throttle lets the address go. */
-  throttle: Pick<LoginThrottle, 'recordSuccess'>;
+  /**
+   * An admin's reset proves the account is looked after: the sign-in throttle lets the address go. A person added
+   * with an address already held back (guessed at before they existed) carries that lock, like an edited address.
+   */
+  throttle: Pick<LoginThrottle, 'recordSuccess' | 'followEmail'>;
 }
 
 export type Delivered = { person: Person; delivery: Delivery };
@@ -69,7 +72,8 @@ export class CredentialDelivery {
         now,
       );
       audit.record(now, actor.id, 'person_added', added.id, { email: added.email, delivery: settings ? 'email' : 'temporary_password' });
-      return { row: added, code: settings ? codes.issue(added.id, 'invite', now, settings.inviteLifetimeHours * HOUR) : null };
+      this.deps.throttle.followEmail(added.email, now);
+      return { row: users.require(added.id), code: settings ? codes.issue(added.id, 'invite', now, settings.inviteLifetimeHours * HOUR) : null };
     });
     if (settings && code) return this.emailCode(ctx, settings, { person: row, purpose: 'invite', code, sentAction: 'invite_sent' });
     if (password === null) throw new Error('no email settings and no temporary password'); // unreachable: one of the two is set above

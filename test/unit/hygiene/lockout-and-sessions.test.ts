@@ -30,6 +30,17 @@ describe('Locked out', () => {
     expect(await admin.ok('countPeople', { tab: 'active', filter: { kind: 'lockedOut' } })).toEqual({ total: 1 });
   });
 
+  it('a person added with an address already held back (guessed at before they existed) shows as locked, and Unlock frees it', async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    await lockOut(t, 'newcomer@example.org');
+    const { person } = await admin.ok('addPerson', { firstName: 'New', lastName: 'Comer', email: 'newcomer@example.org' });
+    expect(person.lockedUntil).not.toBeNull();
+    const page = await admin.ok('listPeople', { tab: 'active', pageSize: 25, filter: { kind: 'lockedOut' } });
+    expect(page.rows.map((r) => r.id)).toEqual([person.id]);
+    expect((await admin.ok('unlockPerson', { id: person.id })).lockedUntil).toBeNull();
+  });
+
   it('drops out of the Locked out filter once the lock lifts by itself', async () => {
     const { t, admin, person } = await lockedPerson();
     t.clock.advance(Date.parse((await admin.ok('listPeople', { tab: 'active', pageSize: 25, filter: { kind: 'lockedOut' } })).rows[0]!.lockedUntil!) - t.clock.now());
