@@ -66,5 +66,6 @@ export function storedFilter(value: unknown): PeopleFilter | null {
   if (kind === 'noSignInFor') {
     return typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= IDLE_DAYS_MAX ? { kind, days } : null;
   }
-  return days === undefined ? (MENU_FILTERS.find((f) => f.kind === kind) ?? null) : null;
+  const known = days === undefined ? MENU_FILTERS.find((f) => f.kind === kind) : undefined;
+  return known ? { ...known } : null;
 }

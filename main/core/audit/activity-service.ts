@@ -4,7 +4,7 @@ import type { ActivityFilter, ActivityPage, ExportOutcome, LogVerification } fro
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { writeCsvChunks } from '../csv/csv-writer.ts';
-import { csvOnWorkers } from '../exports/csv-on-workers.ts';
+import { csvOnWorkers, EXPORT_BATCH, ORDER_READ } from '../exports/csv-on-workers.ts';
 import { lastPage } from '../db/last-page.ts';
 import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
@@ -26,10 +26,6 @@ export interface ActivityDeps {
   nativeBinding?: string;
 }
 
-// An export's worker batch: small, so a worker's live data stays inside its capped young generation
-// (exports/csv-on-workers.ts); the order of the entries is read ten batches to a statement.
-const EXPORT_BATCH = 100;
-const ORDER_READ = 1_000;
 
 const position = (r: AuditRow): Position => [r.at, r.id];
 

@@ -24,7 +24,7 @@ export class Sessions {
   private readonly seenStmt;
   private readonly forUser;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
     this.find = db.prepare<[string, number], { user_id: number; created_at: number; last_seen_at: number | null }>(
       'SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
@@ -60,7 +60,8 @@ export class Sessions {
     const hash = sha256(token);
     const found = this.find.get(hash, now);
     if (!found) return undefined;
-    if (canWrite && now - (found.last_seen_at ?? found.created_at) >= SEEN_RESOLUTION_MS) {
+    // Never inside another operation's transaction (a re-check of the caller): a failed note there could undo it.
+    if (canWrite && !this.db.inTransaction && now - (found.last_seen_at ?? found.created_at) >= SEEN_RESOLUTION_MS) {
       try {
         this.seenStmt.run(now, hash);
       } catch {

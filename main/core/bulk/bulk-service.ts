@@ -112,7 +112,8 @@ export class BulkService {
     const actor = signedInUser(ctx);
     this.refuseWhileOtherWrites();
     const now = this.d.clock.now();
-    const judgeAt = asOf ?? now;
+    // Only a view's filter depends on when it is judged; ticked rows are the same people whenever.
+    const judgeAt = selection.kind === 'view' ? (asOf ?? now) : now;
     if (judgeAt > now) throw new AppError('VALIDATION', 'The confirmation is dated in the future. Check the selection again.');
     if (now - judgeAt > BULK_CONFIRM_MS) throw new AppError('CONFLICT', 'This confirmation is out of date. Check the selection again.');
     try {

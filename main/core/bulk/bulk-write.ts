@@ -182,6 +182,8 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
         changed: result.changed,
         unchanged: result.unchanged,
         skipped: result.skipped,
+        // When a view's filter was judged (the confirmation's preview), if not at the action's own moment.
+        ...(order.judgeAt !== now ? { judgedAt: new Date(order.judgeAt).toISOString() } : {}),
       });
       return result;
     })

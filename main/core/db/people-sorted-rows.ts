@@ -20,7 +20,10 @@ export interface SortSpec {
   /** Parameters on the right of a range comparison; their COLLATE sets the comparison's collation. */
   params: string[];
   values: (row: UserRow) => Value[];
-  /** The id and what `values` reads, all from this sort's index (an export's order: no table row read). */
+  /**
+   * The id and what `values` reads: an export's order, read from this sort's index alone (but for Last login, whose
+   * key is a generated column: SQLite reads the row for one).
+   */
   key: string;
 }
 

@@ -1,7 +1,7 @@
 // People → Export CSV: the view the admin is looking at (tab, search, filter, sort and direction), every row of it, through
 // the transport's file delivery (save dialog or one-time download). The view's order is read in keyset batches
-// through the same sorted-rows queries as the list pages, key columns only (from the sort's index), and the people
-// are looked up and written on worker threads (exports/csv-on-workers.ts), so the file is in the order the page
+// through the same sorted-rows queries as the list pages, key columns only, and the people are looked up and written
+// on worker threads (exports/csv-on-workers.ts) that read the same snapshot, so the file is in the order the page
 // shows, memory stays flat and main's loop only reads ids and writes.
 import type { ExportOutcome } from '../../../common/activity.ts';
 import type { ParsedInput } from '../../../common/contract.ts';
@@ -14,7 +14,7 @@ import { planList } from '../db/people-search.ts';
 import { selectRows, SORTS, type Value } from '../db/people-sorted-rows.ts';
 import { filterSql, tabValue } from '../db/people-where.ts';
 import { AppError } from '../errors.ts';
-import { csvOnWorkers } from '../exports/csv-on-workers.ts';
+import { csvOnWorkers, EXPORT_BATCH, ORDER_READ } from '../exports/csv-on-workers.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
 import type { Selection } from '../bulk/bulk-selection.ts';
 import type { Clock } from '../services/clock.ts';
@@ -33,10 +33,11 @@ export interface PeopleExportDeps {
 
 export type PeopleView = ParsedInput<'exportPeople'>;
 
-/** Ids per query reading the view's order (covering index reads: cheap). */
-const ORDER_READ = 1_000;
-/** Ids per batch a worker looks up and writes: small, so its live data stays in its capped young generation. */
-const EXPORT_BATCH = 100;
+/**
+ * Tells one snapshot from another for the export's workers (csv-on-workers.ts): every change to what the file shows
+ * (names, email, role, status, last sign-in, a person added) is audited in the transaction that makes it.
+ */
+const SNAPSHOT_MARK = 'SELECT MAX(id) FROM audit_log';
 
 /**
  * The ids of the view's people, in its order, a batch at a time (keyset: each batch starts after the last row). The
@@ -92,8 +93,8 @@ export class PeopleExport {
   }
 
   /**
-   * `source` reads the ids in file order on the export's own snapshot; a view's filter is judged at `now`, once for
-   * the file. The people are looked up as their batch is written: someone edited meanwhile is written as they are then.
+   * `source` reads the ids in file order on the export's own snapshot, and the people are looked up in that same
+   * snapshot (here, or on workers that hold it too); a view's filter is judged at `now`, once for the file.
    */
   private async deliver(part: string, source: (reader: Db, now: number) => Iterable<number>, recorded: Record<string, unknown>, ctx: CallContext): Promise<ExportOutcome> {
     if (!this.d.delivery) throw new AppError('NOT_SUPPORTED', 'Exporting needs the desktop app or browser mode.');
@@ -105,15 +106,18 @@ export class PeopleExport {
       contentType: 'text/csv; charset=utf-8',
       authorise: () => ctx.recheck(),
       write: async (out, signal) => {
-        // One snapshot for the order: people added, or moved in or out of the view, while it is written belong to
-        // the next export.
+        // One snapshot for the whole file: people added or changed while it is written belong to the next export.
         const reader = this.d.openReader();
         let rows = 0;
         try {
           reader.exec('BEGIN');
+          const snapshot = { sql: SNAPSHOT_MARK, mark: reader.prepare(SNAPSHOT_MARK).raw().get() };
           const { db, nativeBinding } = this.d;
-          const batches = inBatches(source(reader, clock.now())[Symbol.iterator](), EXPORT_BATCH);
-          const chunks = csvOnWorkers(db, batches, { worker: 'people-export-worker', local: (ids) => peopleCsvBatch(db, ids), nativeBinding, onRows: (n) => (rows += n) });
+          const batches = inBatches(source(reader, clock.now())[Symbol.iterator](), EXPORT_BATCH, () => {
+            if (!db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
+          });
+          const local = (ids: number[]) => peopleCsvBatch(reader, ids);
+          const chunks = csvOnWorkers(db, batches, { worker: 'people-export-worker', local, snapshot, nativeBinding, onRows: (n) => (rows += n) });
           await writeCsvChunks(out, PEOPLE_CSV_HEADER, chunks, { signal });
         } finally {
           reader.close();
@@ -127,11 +131,13 @@ export class PeopleExport {
   }
 }
 
-function* inBatches(ids: Iterator<number>, size: number): Generator<number[]> {
+/** `ids` in batches of `size`, `check` run before each (it throws to stop the export). */
+function* inBatches(ids: Iterator<number>, size: number, check: () => void): Generator<number[]> {
   let batch: number[] = [];
   for (let next = ids.next(); !next.done; next = ids.next()) {
     batch.push(next.value);
     if (batch.length === size) {
+      check();
       yield batch;
       batch = [];
     }

@@ -9,7 +9,7 @@ import { csvOnWorkers } from '../../../main/core/exports/csv-on-workers.ts';
 import { startTestRoster, type TestRoster } from '../harness.ts';
 import { addPerson } from '../people/helpers.ts';
 
-const ENTRIES = 2_600; // six batches of 500 and a short one
+const ENTRIES = 2_650; // 26 batches of 100 and a short one: past the 20 an export makes on main
 
 /** A log with real entries (added, edited, roles, deactivations) copied out to ENTRIES with varied people. */
 async function longLog(): Promise<{ t: TestRoster; ids: number[] }> {
@@ -33,7 +33,7 @@ async function longLog(): Promise<{ t: TestRoster; ids: number[] }> {
   return { t, ids };
 }
 
-function* batchesOf(ids: number[], size = 500): Generator<number[]> {
+function* batchesOf(ids: number[], size = 100): Generator<number[]> {
   for (let i = 0; i < ids.length; i += size) yield ids.slice(i, i + size);
 }
 
@@ -43,11 +43,16 @@ function activityChunks(t: TestRoster, ids: Iterator<number[]>, workers: number,
   return csvOnWorkers(db, ids, { worker: 'activity-export-worker', local: (batch) => csvBatch(db, query, batch), workers, onRows });
 }
 
-async function exported(t: TestRoster, ids: Iterator<number[]>, workers: number): Promise<{ text: string; rows: number }> {
+/** The file's text, its rows, and whether workers made it (their chunks come as bytes, main's as strings). */
+async function exported(t: TestRoster, ids: Iterator<number[]>, workers: number): Promise<{ text: string; rows: number; onWorkers: boolean }> {
   let rows = 0;
+  let onWorkers = false;
   const parts: Buffer[] = [];
-  for await (const chunk of activityChunks(t, ids, workers, (n) => (rows += n))) parts.push(Buffer.from(chunk));
-  return { text: Buffer.concat(parts).toString('utf8'), rows };
+  for await (const chunk of activityChunks(t, ids, workers, (n) => (rows += n))) {
+    onWorkers ||= chunk instanceof Uint8Array;
+    parts.push(Buffer.from(chunk));
+  }
+  return { text: Buffer.concat(parts).toString('utf8'), rows, onWorkers };
 }
 
 describe('the Activity export on worker threads', () => {
@@ -59,13 +64,14 @@ describe('the Activity export on worker threads', () => {
     expect(here.rows).toBe(ENTRIES);
     expect(here.text.split('\r\n').length).toBeGreaterThanOrEqual(ENTRIES); // lines, the header aside
     expect(onWorkers.rows).toBe(ENTRIES);
+    expect([here.onWorkers, onWorkers.onWorkers]).toEqual([false, true]);
     expect(onWorkers.text).toBe(here.text);
   });
 
   it('a failure while reading the order ends the export with that error, workers and all', async () => {
     const { t, ids } = await longLog();
     function* failing(): Generator<number[]> {
-      yield* [...batchesOf(ids)].slice(0, 3);
+      yield* [...batchesOf(ids)].slice(0, 24); // past the opening batches: the workers are running
       throw new Error('the database was replaced');
     }
     await expect(exported(t, failing(), 2)).rejects.toThrow('the database was replaced');
@@ -79,8 +85,8 @@ describe('the Activity export on worker threads', () => {
     await expect(chunks.next()).resolves.toEqual({ done: true, value: undefined });
   });
 
-  it("a worker's code leaves zod out (it would add ~7 MB to each worker's capped heap)", async () => {
-    const code = await workerCode('activity-export-worker');
+  it.each(['activity-export-worker', 'people-export-worker'] as const)("the %s's code leaves zod out (it would add ~7 MB to each worker's capped heap)", async (name) => {
+    const code = await workerCode(name);
     expect(code).toContain('papaparse'); // the bundle, with the CSV library it needs
     expect(code).not.toMatch(/zod\/v4|\$ZodType/);
   });

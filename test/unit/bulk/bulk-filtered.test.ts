@@ -130,6 +130,8 @@ describe('bulk actions on "all matching" under a People filter', () => {
       const before = active(t);
       await admin.ok('runBulk', { selection, action: 'deactivate', asOf: preview.asOf });
       expect(before.filter((id) => !active(t).includes(id))).toEqual(confirmed);
+      const recorded = t.roster.db.prepare<[], string>("SELECT details FROM audit_log WHERE action = 'bulk_action'").pluck().get()!;
+      expect(JSON.parse(recorded)).toMatchObject({ judgedAt: new Date(preview.asOf).toISOString() });
     },
   );
 

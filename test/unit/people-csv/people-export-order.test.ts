@@ -1,15 +1,17 @@
 // A long People export reads the view's order from the sort's index (key columns only) and has the people looked up
 // and written on worker threads: for every sort, direction, search and filter the file must list exactly the people
 // the list pages show, in their order, and the workers' file must be byte for byte the one made on main.
+import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../common/contract.ts';
 import { csvOnWorkers } from '../../../main/core/exports/csv-on-workers.ts';
+import { openReader, type Db } from '../../../main/core/db/open-database.ts';
 import { peopleCsvBatch } from '../../../main/core/people-csv/people-csv-rows.ts';
 import { startTestRoster, type TestRoster } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
 
-const PEOPLE = 1_500; // fifteen worker batches
+const PEOPLE = 2_500; // 25 batches of 100: past the 20 an export makes on main
 
 /** People with ties on every sort column (names, roles, last logins, never signed in), some invited, a few deactivated. */
 async function crowd(): Promise<{ t: TestRoster; delivery: HeldDelivery; admin: Admin }> {
@@ -74,20 +76,53 @@ describe('a long People export', () => {
     const { t } = await crowd();
     const { db } = t.roster;
     const ids = db.prepare('SELECT id FROM users ORDER BY email DESC').pluck().all() as number[];
-    const made = async (workers: number) => {
-      const batches = (function* () {
-        for (let i = 0; i < ids.length; i += 100) yield ids.slice(i, i + 100);
-      })();
-      const parts: Buffer[] = [];
-      let rows = 0;
-      for await (const chunk of csvOnWorkers(db, batches, { worker: 'people-export-worker', local: (batch) => peopleCsvBatch(db, batch), workers, onRows: (n) => (rows += n) }))
-        parts.push(Buffer.from(chunk));
-      return { text: Buffer.concat(parts).toString('utf8'), rows };
-    };
-    const here = await made(0);
-    const onWorkers = await made(2);
+    const here = await made(db, ids, { workers: 0 });
+    const onWorkers = await made(db, ids, { workers: 2 });
     expect(here.rows).toBe(ids.length);
     expect(here.text).toContain("'=L"); // formula-looking names neutralised
-    expect(onWorkers).toEqual(here);
+    expect([here.onWorkers, onWorkers.onWorkers]).toEqual([false, true]);
+    expect(onWorkers.text).toBe(here.text);
+  });
+
+  it("is one snapshot: a change made after the reader's snapshot, before the workers start, is not in the file", async () => {
+    const { t, admin } = await crowd();
+    const { db } = t.roster;
+    const ids = db.prepare('SELECT id FROM users WHERE is_active = 1 ORDER BY id').pluck().all() as number[];
+    const renamed = ids[ids.length - 1]!;
+    const reader = openReader(path.join(t.dataDir, 'roster.db'));
+    try {
+      reader.exec('BEGIN');
+      const snapshot = { sql: 'SELECT MAX(id) FROM audit_log', mark: reader.prepare('SELECT MAX(id) FROM audit_log').raw().get() };
+      const before = await made(reader, ids, { workers: 0 });
+      const person = db.prepare<[number], { email: string }>('SELECT email FROM users WHERE id = ?').get(renamed)!;
+      await admin.ok('editPerson', { id: renamed, firstName: 'Renamed', lastName: 'Meanwhile', email: person.email });
+      const file = await made(db, ids, { workers: 2, snapshot, local: reader });
+      expect(file.text).not.toContain('Renamed');
+      expect(file.text).toBe(before.text);
+      // Without a write in between, the workers hold the reader's snapshot and make the file.
+      const fresh = { sql: snapshot.sql, mark: db.prepare(snapshot.sql).raw().get() };
+      const now = await made(db, ids, { workers: 2, snapshot: fresh });
+      expect(now.onWorkers).toBe(true);
+      expect(now.text).toContain('Renamed');
+    } finally {
+      reader.close();
+    }
   });
 });
+
+/** The file of these people made by csvOnWorkers, and whether workers made it (their chunks come as bytes). */
+async function made(db: Db, ids: number[], o: { workers: number; snapshot?: { sql: string; mark: unknown }; local?: Db }) {
+  const batches = (function* () {
+    for (let i = 0; i < ids.length; i += 100) yield ids.slice(i, i + 100);
+  })();
+  const parts: Buffer[] = [];
+  let rows = 0;
+  let onWorkers = false;
+  const local = o.local ?? db;
+  const options = { worker: 'people-export-worker' as const, local: (batch: number[]) => peopleCsvBatch(local, batch), workers: o.workers, onRows: (n: number) => (rows += n) };
+  for await (const chunk of csvOnWorkers(db, batches, o.snapshot ? { ...options, snapshot: o.snapshot } : options)) {
+    onWorkers ||= chunk instanceof Uint8Array;
+    parts.push(Buffer.from(chunk));
+  }
+  return { text: Buffer.concat(parts).toString('utf8'), rows, onWorkers };
+}
