@@ -159,7 +159,10 @@ class BatchPool {
 
   order(seq: number, ids: number[]): Promise<{ bytes: Uint8Array; rows: number }> {
     const answer = new Promise<{ bytes: Uint8Array; rows: number }>((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
+      if (this.failure) {
+        reject(this.failure);
+        return;
+      }
       this.waiting.set(seq, { resolve, reject });
       this.workers[seq % this.workers.length]?.postMessage({ seq, ids } satisfies BatchOrder);
     });
