@@ -2,7 +2,7 @@
 // chained to the one before it (main/core/audit/audit-chain.ts), the previous hash read inside the same
 // transaction as the insert, so no two entries can ever claim the same predecessor.
 import type { AuditAction } from '../../../common/audit-actions.ts';
-import { entryHash, entryHashHex, GENESIS } from '../audit/audit-chain.ts';
+import { entryHash, GENESIS } from '../audit/audit-chain.ts';
 import type { Db } from './open-database.ts';
 
 export type { AuditAction } from '../../../common/audit-actions.ts';
@@ -32,9 +32,6 @@ function checkNoSecrets(details: Record<string, unknown>): void {
   }
 }
 
-/** Entries per INSERT of recordMany: one statement per entry cost more than the hashing (100,000 at an import). */
-const INSERT_CHUNK = 1000;
-
 /** Repeats of one noisy event (throttled attempts) share one row per window: its details carry the count. */
 interface Repeated {
   id: number;
@@ -48,7 +45,6 @@ export class AuditRepo {
   private readonly countStmt;
   private readonly append;
   private readonly appendMany;
-  private readonly insertManyStmt;
   private readonly repeated = new Map<string, Repeated>();
 
   constructor(
@@ -69,22 +65,14 @@ export class AuditRepo {
       this.options.onAppend?.();
       return id;
     });
-    this.insertManyStmt = db.prepare<[string]>(
-      `INSERT INTO audit_log (id, at, actor_id, action, target_id, details, hash, repeats)
-       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, unhex(value ->> 6), NULL FROM json_each(?)`,
-    );
     this.appendMany = db.transaction((entries: { at: number; actorId: number | null; action: AuditAction; targetId: number | null; details: string }[]) => {
       const head = this.headStmt.get();
       let id = head?.id ?? 0;
-      // Chained in hex, the form the hash function takes and gives, and stored as bytes by SQL's unhex().
-      let previous = (head?.hash ?? GENESIS).toString('hex');
-      for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
-        const rows = entries.slice(start, start + INSERT_CHUNK).map((e) => {
-          id++;
-          previous = entryHashHex(previous, { id, at: e.at, actor_id: e.actorId, action: e.action, target_id: e.targetId, details: e.details });
-          return [id, e.at, e.actorId, e.action, e.targetId, e.details, previous];
-        });
-        this.insertManyStmt.run(JSON.stringify(rows));
+      let previous = head?.hash ?? GENESIS;
+      for (const e of entries) {
+        id++;
+        previous = entryHash(previous, { id, at: e.at, actor_id: e.actorId, action: e.action, target_id: e.targetId, details: e.details });
+        this.insertStmt.run(id, e.at, e.actorId, e.action, e.targetId, e.details, previous, null);
       }
       if (entries.length) this.options.onAppend?.();
     });
@@ -92,8 +80,7 @@ export class AuditRepo {
 
   /**
    * Many entries in one go (an import's person_added rows): chained exactly as one record() call each would be, in
-   * one savepoint instead of one per entry and one INSERT per thousand. Call inside the transaction of the change
-   * they record.
+   * one savepoint instead of one per entry. Call inside the transaction of the change they record.
    */
   recordMany(entries: { at: number; actorId: number | null; action: AuditAction; targetId: number | null; details: Record<string, unknown> }[]): void {
     for (const e of entries) checkNoSecrets(e.details);

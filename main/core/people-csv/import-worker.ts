@@ -9,6 +9,7 @@ import { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { UsersRepo } from '../db/users-repo.ts';
 import { OneTimeCodes } from '../email/one-time-codes.ts';
+import { packAdded } from './added-people.ts';
 import { FileProblem, readCsv, type CsvTable } from './csv-reading.ts';
 import type { Added, Opened, Request, WorkerSetup, WriteOrder, Written } from './import-protocol.ts';
 import { judgeRows, type CheckedRow } from './row-verdicts.ts';
@@ -124,7 +125,8 @@ function write(order: WriteOrder): Written {
         audit.recordMany(written.map(({ person, personId }) => ({ at: now, actorId, action: 'person_added', targetId: personId, details: { email: person.email, role: person.role, delivery, via: 'import' } })));
         const batch: Added[] = written.map(({ line, person, personId }, k) => ({ line, personId, firstName: person.firstName, lastName: person.lastName, email: person.email, code: nth(shown, k) }));
         added += batch.length;
-        port.postMessage({ added: batch });
+        const { batch: packed, transfer } = packAdded(batch);
+        port.postMessage({ added: packed }, transfer);
         port.postMessage({ progress: added });
       }
       audit.record(now, actorId, 'people_imported', null, { file: order.fileName, rows: judged.rows.length, added, skipped: judged.rows.length - added, delivery });
