@@ -48,9 +48,9 @@ export class AddedPeople {
     this.count += batch.count;
   }
 
-  /** Decoded a batch at a time as the caller goes; codes are '' once handed out. */
-  list(): Iterable<Added> {
-    return unpack(this.batches, this.codesHeld);
+  /** In file order, decoded a batch at a time as the caller goes; codes are '' once handed out (or when not asked for). */
+  list(options: { codes: boolean } = { codes: true }): Iterable<Added> {
+    return unpack(this.batches, options.codes && this.codesHeld);
   }
 
   /**

@@ -269,14 +269,19 @@ export class PeopleImport {
   }
 
   private async *reportRows(im: OpenImport): AsyncGenerator<CsvCell[]> {
-    const byLine = new Map(Array.from(im.added.list(), (a) => [a.line, a.personId]));
+    // The rows and the added people are both in file order: walked side by side, the people are decoded a batch at
+    // a time (decoding all 100,000 to look them up by line held main's loop ~150 ms).
+    const added = im.added.list({ codes: false })[Symbol.iterator]();
+    let person = added.next();
     const failed = new Map((im.invites?.failed ?? []).map((f) => [f.personId, f.reason]));
     const emailed = !!im.invites;
     const total = im.opened.rows;
     for (let offset = 0; offset < total; offset += REPORT_PAGE) {
       const page = await im.session.rows(null, offset, REPORT_PAGE);
       for (const r of page.rows) {
-        yield [r.line, r.email, outcome(r.verdict, r.reason, byLine.get(r.line), failed, emailed, im.status?.phase === 'failed')];
+        while (!person.done && person.value.line < r.line) person = added.next();
+        const personId = !person.done && person.value.line === r.line ? person.value.personId : undefined;
+        yield [r.line, r.email, outcome(r.verdict, r.reason, personId, failed, emailed, im.status?.phase === 'failed')];
       }
     }
   }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MENU_FILTERS } from '../../../common/people-filter.ts';
 import { SEARCH_LIMITS, type SearchLimits } from '../../../main/core/db/people-search.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
+import { HeldDelivery } from '../held-delivery.ts';
 import { generatePeople, prng } from '../../../scripts/bench/people-generator.ts';
 import { startTestRoster, tempDir } from '../harness.ts';
 import { untilImport, waitingFile } from '../people-csv/import-helpers.ts';
@@ -22,7 +23,8 @@ const ODD = ['50% Off', 'a_b', 'back\\slash', 'Quote "Q"', "O'Neil", 'ÄRGER', '
 async function imported() {
   const dataDir = tempDir();
   const files = new ImportFiles(dataDir);
-  const t = await startTestRoster({ dataDir, importFiles: files });
+  const delivery = new HeldDelivery();
+  const t = await startTestRoster({ dataDir, importFiles: files, fileDelivery: delivery });
   const admin = await t.admin();
   fillTrickyPeople(t.roster.db, 1500, 3);
   const existing = t.roster.db.prepare('SELECT email FROM users ORDER BY id LIMIT 40').pluck().all() as string[];
@@ -46,7 +48,7 @@ async function imported() {
   const before = t.roster.db.prepare('SELECT COUNT(*) FROM users').pluck().get() as number;
   await admin.ok('confirmImport', { importId });
   const status = await untilImport(admin, importId, (s) => s.phase !== 'writing');
-  return { t, admin, status, before, addedMeanwhile };
+  return { t, admin, status, before, addedMeanwhile, importId, delivery, rows };
 }
 
 const LIMITS: SearchLimits[] = [
@@ -70,6 +72,20 @@ describe('People after an import', () => {
     const coded = db.prepare("SELECT COUNT(DISTINCT user_id) FROM one_time_codes WHERE purpose = 'invite' AND user_id IN (SELECT value FROM json_each(?))").pluck().get(JSON.stringify(importedIds));
     expect(coded).toBe(added);
     expect(db.prepare("SELECT COUNT(*) FROM users WHERE id IN (SELECT value FROM json_each(?)) AND password_hash IS NULL AND email = lower(email)").pluck().get(JSON.stringify(importedIds))).toBe(added);
+  });
+
+  it('reports every row with its outcome, the one added meanwhile and the ones already there as skipped', async () => {
+    const { admin, importId, delivery, rows, addedMeanwhile } = await imported();
+    await admin.ok('importReport', { importId });
+    const report = Papa.parse<string[]>((await delivery.bytes()).subarray(3).toString('utf8'), { skipEmptyLines: true }).data.slice(1);
+    expect(report.map((r) => r[1])).toEqual(rows.map((r) => r[2]));
+    const outcomes = report.map((r) => r[2]);
+    rows.forEach((row, i) => {
+      const email = row[2]!.toLowerCase();
+      // An address already there is skipped as such, or as invalid (a few of the tricky people's are odd on purpose).
+      const expected = email === addedMeanwhile ? 'Skipped: someone with this email was added to Roster meanwhile' : i % 97 === 0 ? 'Skipped: ' : 'Added; invite code in the codes file';
+      expect(outcomes[i]?.startsWith(expected), `line ${i + 2}: ${outcomes[i]}`).toBe(true);
+    });
   });
 
   it('keeps the tab counts, the search index and the audit chain exact', async () => {
