@@ -2,7 +2,8 @@
 // chained to the one before it (main/core/audit/audit-chain.ts), the previous hash read inside the same
 // transaction as the insert, so no two entries can ever claim the same predecessor.
 import type { AuditAction } from '../../../common/audit-actions.ts';
-import { entryHash, GENESIS } from '../audit/audit-chain.ts';
+import type Database from 'better-sqlite3';
+import { entryHash, entryHashHex, GENESIS } from '../audit/audit-chain.ts';
 import type { Db } from './open-database.ts';
 
 export type { AuditAction } from '../../../common/audit-actions.ts';
@@ -32,6 +33,12 @@ function checkNoSecrets(details: Record<string, unknown>): void {
   }
 }
 
+/**
+ * Entries per INSERT in recordMany: an import's 100,000 took ~25 % less time than with one INSERT each (measured; a
+ * json_each INSERT was slower than either). 500 rows of 7 values stay far below SQLite's 32,766 parameters.
+ */
+const ROWS_PER_INSERT = 500;
+
 /** Repeats of one noisy event (throttled attempts) share one row per window: its details carry the count. */
 interface Repeated {
   id: number;
@@ -45,6 +52,7 @@ export class AuditRepo {
   private readonly countStmt;
   private readonly append;
   private readonly appendMany;
+  private readonly insertRowsStmts = new Map<number, Database.Statement>();
   private readonly repeated = new Map<string, Repeated>();
 
   constructor(
@@ -68,19 +76,37 @@ export class AuditRepo {
     this.appendMany = db.transaction((entries: { at: number; actorId: number | null; action: AuditAction; targetId: number | null; details: string }[]) => {
       const head = this.headStmt.get();
       let id = head?.id ?? 0;
-      let previous = head?.hash ?? GENESIS;
-      for (const e of entries) {
-        id++;
-        previous = entryHash(previous, { id, at: e.at, actor_id: e.actorId, action: e.action, target_id: e.targetId, details: e.details });
-        this.insertStmt.run(id, e.at, e.actorId, e.action, e.targetId, e.details, previous, null);
+      // Chained in hex, the form the hash function takes and gives; SQL's unhex() stores the bytes.
+      let previous = (head?.hash ?? GENESIS).toString('hex');
+      for (let start = 0; start < entries.length; start += ROWS_PER_INSERT) {
+        const values: unknown[] = [];
+        const rows = entries.slice(start, start + ROWS_PER_INSERT);
+        for (const e of rows) {
+          id++;
+          previous = entryHashHex(previous, { id, at: e.at, actor_id: e.actorId, action: e.action, target_id: e.targetId, details: e.details });
+          values.push(id, e.at, e.actorId, e.action, e.targetId, e.details, previous);
+        }
+        this.insertRows(rows.length).run(values);
       }
       if (entries.length) this.options.onAppend?.();
     });
   }
 
+  /** INSERT … VALUES with `count` rows, prepared once per count (a full chunk, and a last one). */
+  private insertRows(count: number): Database.Statement {
+    let statement = this.insertRowsStmts.get(count);
+    if (!statement) {
+      const row = '(?, ?, ?, ?, ?, ?, unhex(?), NULL)';
+      statement = this.db.prepare(`INSERT INTO audit_log (id, at, actor_id, action, target_id, details, hash, repeats) VALUES ${Array(count).fill(row).join(', ')}`);
+      if (this.insertRowsStmts.size > 8) this.insertRowsStmts.clear();
+      this.insertRowsStmts.set(count, statement);
+    }
+    return statement;
+  }
+
   /**
    * Many entries in one go (an import's person_added rows): chained exactly as one record() call each would be, in
-   * one savepoint instead of one per entry. Call inside the transaction of the change they record.
+   * one savepoint instead of one per entry, and 500 to an INSERT. Call inside the transaction of the change they record.
    */
   recordMany(entries: { at: number; actorId: number | null; action: AuditAction; targetId: number | null; details: Record<string, unknown> }[]): void {
     for (const e of entries) checkNoSecrets(e.details);

@@ -64,6 +64,8 @@ export interface NewUser {
   temporaryPasswordExpiresAt?: number | null;
 }
 
+export type NewInvited = Pick<NewUser, 'firstName' | 'lastName' | 'email' | 'role'>;
+
 export class UsersRepo {
   private readonly byId;
   private readonly byEmail;
@@ -81,10 +83,14 @@ export class UsersRepo {
       `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, temporary_password_expires_at, created_at, updated_at)
        VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @temporaryPasswordExpiresAt, @now, @now)`,
     );
-    this.insertNewStmt = db.prepare(
-      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, temporary_password_expires_at, created_at, updated_at)
-       VALUES (@firstName, @lastName, @email, @role, @passwordHash, @mustChangePassword, @temporaryPasswordExpiresAt, @now, @now)
-       ON CONFLICT (email) DO NOTHING`,
+    // One statement for many people: each statement that writes users opens a statement savepoint, and at every
+    // savepoint FTS5 writes what it holds to disk as a new segment (then merges segments), so one row per statement
+    // cost three times the whole insert (100,000 people into a fresh database, the import's other writes apart:
+    // ~4.5 s against ~1.5 s, load ~2). "WHERE true" lets ON CONFLICT follow a SELECT.
+    this.insertNewStmt = db.prepare<{ now: number; people: string }, { id: number; email: string }>(
+      `INSERT INTO users (first_name, last_name, email, role, password_hash, must_change_password, created_at, updated_at)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, NULL, 0, @now, @now FROM json_each(@people) WHERE true
+       ON CONFLICT (email) DO NOTHING RETURNING id, email`,
     );
     this.anyUser = db.prepare('SELECT 1 FROM users LIMIT 1').pluck();
     // isActiveAdmin, as SQL; it stops at the second: admins may be many, and reading each one's row costs.
@@ -122,10 +128,19 @@ export class UsersRepo {
     return this.require(Number(this.insertStmt.run(this.params(user, now)).lastInsertRowid));
   }
 
-  /** Adds the person unless their email is taken (then null): the import's check and insert in one statement. */
-  insertIfNew(user: NewUser, now: number): number | null {
-    const info = this.insertNewStmt.run(this.params(user, now));
-    return info.changes === 1 ? Number(info.lastInsertRowid) : null;
+  /**
+   * Adds invited people (no password yet) in one statement, each unless their email is taken: the import's check
+   * and insert together. Returns each one's new id, in the order given, or null where the address was taken (by
+   * someone already there or by an earlier person in the list). Emails as stored: trimmed and lowercased.
+   */
+  insertInvitedIfNew(people: readonly NewInvited[], now: number): (number | null)[] {
+    const rows = this.insertNewStmt.all({ now, people: JSON.stringify(people.map((p) => [p.firstName, p.lastName, p.email, p.role])) });
+    const ids = new Map(rows.map((r) => [r.email, r.id]));
+    return people.map((p) => {
+      const id = ids.get(p.email);
+      ids.delete(p.email); // a second person with the same address was the one skipped
+      return id ?? null;
+    });
   }
 
   private params(user: NewUser, now: number) {

@@ -3,7 +3,7 @@
 // a day under a bare SHA-256), single use, expiring, and a new code for a person invalidates their older ones.
 // Wrong guesses slow further guesses for the address (see redeemCode); a code itself dies only after
 // MAX_CODE_ATTEMPTS wrong tries, a count at which guessing a 50-bit code is hopeless anyway.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { oneTimeCode, sha256 } from '../auth/secrets.ts';
 import type { Db } from '../db/open-database.ts';
 
@@ -36,6 +36,7 @@ export interface InviteCodeInfo {
 
 export class OneTimeCodes {
   private readonly insertStmt;
+  private readonly insertManyStmt;
   private readonly revokeStmt;
   private readonly liveStmt;
   private readonly failStmt;
@@ -51,6 +52,10 @@ export class OneTimeCodes {
   ) {
     this.insertStmt = db.prepare(
       'INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.insertManyStmt = db.prepare<{ purpose: CodePurpose; now: number; expires: number; rows: string }>(
+      `INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at)
+       SELECT value ->> 0, @purpose, value ->> 1, @now, @expires FROM json_each(@rows)`,
     );
     this.revokeStmt = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL');
     this.liveStmt = db.prepare<[number, number, number], CodeRow>(
@@ -69,8 +74,8 @@ export class OneTimeCodes {
     );
   }
 
-  private hmac(normalizedCode: string): string {
-    return HMAC_PREFIX + createHmac('sha256', this.key()).update(normalizedCode).digest('hex');
+  private hmac(normalizedCode: string, key: Buffer | KeyObject = this.key()): string {
+    return HMAC_PREFIX + createHmac('sha256', key).update(normalizedCode).digest('hex');
   }
 
   /** Issues a new code (returned for display, as ABCDE-12345) and invalidates older ones. Call inside the change's transaction. */
@@ -82,11 +87,20 @@ export class OneTimeCodes {
     return code.display;
   }
 
-  /** For someone added this very transaction (an import): they hold no older code, so none is pruned or revoked. */
-  issueForNewPerson(userId: number, purpose: CodePurpose, now: number, lifetimeMs: number): string {
-    const code = oneTimeCode();
-    this.insertStmt.run(userId, purpose, this.hmac(code.normalized), now, now + lifetimeMs);
-    return code.display;
+  /**
+   * One code each for people added this very transaction (an import): they hold no older code, so none is pruned
+   * or revoked; one statement for the lot. Returns the codes for display, in the order of `userIds`.
+   */
+  issueForNewPeople(userIds: readonly number[], purpose: CodePurpose, now: number, lifetimeMs: number): string[] {
+    const key = createSecretKey(this.key()); // one key object for the batch: a raw key is re-imported per HMAC
+    const shown: string[] = [];
+    const rows = userIds.map((id) => {
+      const code = oneTimeCode();
+      shown.push(code.display);
+      return [id, this.hmac(code.normalized, key)];
+    });
+    this.insertManyStmt.run({ purpose, now, expires: now + lifetimeMs, rows: JSON.stringify(rows) });
+    return shown;
   }
 
   revokeAll(userId: number, now: number): number {

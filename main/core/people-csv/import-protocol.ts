@@ -1,6 +1,7 @@
 // The messages between an import's worker thread (import-worker.ts) and main (import-session.ts).
 import type { ImportMapping, ImportRow, Verdict, VerdictCounts } from '../../../common/people-import.ts';
 import type { DriverSetup } from '../workers/worker-code.ts';
+import type { AddedBatch } from './added-people.ts';
 import type { FileProblemCode } from './csv-reading.ts';
 
 export interface WorkerSetup extends DriverSetup {
@@ -49,7 +50,7 @@ export type Reply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; problem?: FileProblemCode; code?: string; message: string };
 
-/** Sent while a write runs: rows written so far, and the added people in batches (their codes for main to hand out). */
-export type Progress = { progress: number } | { added: Added[] };
+/** Sent while a write runs: rows written so far, and the added people in packed batches (codes for main to hand out). */
+export type Progress = { progress: number } | { added: AddedBatch };
 
 export type { ImportRow, VerdictCounts };

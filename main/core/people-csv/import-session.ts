@@ -4,11 +4,12 @@ import { Worker } from 'node:worker_threads';
 import type { ImportMapping, ImportRowsPage, Verdict, VerdictCounts } from '../../../common/people-import.ts';
 import { AppError } from '../errors.ts';
 import { driverSetup, workerCode } from '../workers/worker-code.ts';
-import type { Added, Opened, Progress, Reply, Request, WorkerSetup, WriteOrder, Written } from './import-protocol.ts';
+import type { AddedBatch } from './added-people.ts';
+import type { Opened, Progress, Reply, Request, WorkerSetup, WriteOrder, Written } from './import-protocol.ts';
 
 export interface WriteListener {
   onProgress(written: number): void;
-  onAdded(batch: Added[]): void;
+  onAdded(batch: AddedBatch): void;
 }
 
 export class ImportSession {

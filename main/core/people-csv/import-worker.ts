@@ -9,6 +9,7 @@ import { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { UsersRepo } from '../db/users-repo.ts';
 import { OneTimeCodes } from '../email/one-time-codes.ts';
+import { packAdded } from './added-people.ts';
 import { FileProblem, readCsv, type CsvTable } from './csv-reading.ts';
 import type { Added, Opened, Request, WorkerSetup, WriteOrder, Written } from './import-protocol.ts';
 import { judgeRows, type CheckedRow } from './row-verdicts.ts';
@@ -86,11 +87,13 @@ function rows(verdict: ImportRow['verdict'] | null, offset: number, limit: numbe
   return { rows: out, total };
 }
 
-const PROGRESS_EVERY = 2000;
-/** Added people go to main in small batches: each arrives as one message main decodes on its loop. */
-const ADDED_BATCH = 500;
+/**
+ * People written per statement, and per message to main. Each statement on users costs a statement savepoint, at
+ * which FTS5 writes out what it holds as a new segment: a thousand people at a time, not one (see UsersRepo).
+ */
+const CHUNK = 1000;
 
-/** Every "will be added" row, in one IMMEDIATE transaction: the person, their invite code and their audit entry. */
+/** Every "will be added" row, in one IMMEDIATE transaction: the people, their invite codes and their audit entries. */
 function write(order: WriteOrder): Written {
   if (!table) throw new Error('no file judged');
   const judged = table; // the transaction's callback cannot see the narrowing
@@ -101,40 +104,33 @@ function write(order: WriteOrder): Written {
     const key = Buffer.from(order.codeKey);
     const codes = new OneTimeCodes(db, () => key);
     const { actorId, now } = order;
-    let batch: Added[] = [];
+    const delivery = order.byEmail ? 'email' : 'invite_code';
     let added = 0;
     let skippedSince = 0;
     db.transaction(() => {
       // Checked again inside the write: an admin who lost the role or was deactivated since confirming adds no one.
       const actor = users.get(actorId);
       if (!actor || !actor.is_active || actor.role !== 'admin') throw Object.assign(new Error('Only admins can do that.'), { code: 'FORBIDDEN' });
-      let entries: Parameters<AuditRepo['recordMany']>[0] = [];
-      checked.forEach((c, i) => {
-        if (c.verdict !== 'add' || !c.person) return;
+      const toAdd = checked.flatMap((c, i) => (c.verdict === 'add' && c.person ? [{ line: nth(judged.lines, i), person: c.person }] : []));
+      for (let start = 0; start < toAdd.length; start += CHUNK) {
+        const chunk = toAdd.slice(start, start + CHUNK);
+        const ids = users.insertInvitedIfNew(chunk.map((r) => r.person), now);
         // Someone with this address may have been added since the preview: skipped, and counted as such.
-        const id = users.insertIfNew({ ...c.person, passwordHash: null, mustChangePassword: false }, now);
-        if (id === null) {
-          skippedSince++;
-          return;
-        }
-        const code = codes.issueForNewPerson(id, 'invite', now, order.codeLifetimeMs);
-        entries.push({ at: now, actorId, action: 'person_added', targetId: id, details: { email: c.person.email, role: c.person.role, delivery: order.byEmail ? 'email' : 'invite_code', via: 'import' } });
-        batch.push({ line: nth(judged.lines, i), personId: id, firstName: c.person.firstName, lastName: c.person.lastName, email: c.person.email, code });
-        added++;
-        if (added % ADDED_BATCH === 0) {
-          port.postMessage({ added: batch });
-          batch = [];
-        }
-        if (added % PROGRESS_EVERY === 0) {
-          audit.recordMany(entries);
-          entries = [];
-          port.postMessage({ progress: added });
-        }
-      });
-      audit.recordMany(entries);
-      audit.record(now, actorId, 'people_imported', null, { file: order.fileName, rows: judged.rows.length, added, skipped: judged.rows.length - added, delivery: order.byEmail ? 'email' : 'invite_code' });
+        const written = chunk.flatMap((r, k) => {
+          const personId = ids[k];
+          return personId === null || personId === undefined ? [] : [{ ...r, personId }];
+        });
+        skippedSince += chunk.length - written.length;
+        const shown = codes.issueForNewPeople(written.map((r) => r.personId), 'invite', now, order.codeLifetimeMs);
+        audit.recordMany(written.map(({ person, personId }) => ({ at: now, actorId, action: 'person_added', targetId: personId, details: { email: person.email, role: person.role, delivery, via: 'import' } })));
+        const batch: Added[] = written.map(({ line, person, personId }, k) => ({ line, personId, firstName: person.firstName, lastName: person.lastName, email: person.email, code: nth(shown, k) }));
+        added += batch.length;
+        const { batch: packed, transfer } = packAdded(batch);
+        port.postMessage({ added: packed }, transfer);
+        port.postMessage({ progress: added });
+      }
+      audit.record(now, actorId, 'people_imported', null, { file: order.fileName, rows: judged.rows.length, added, skipped: judged.rows.length - added, delivery });
     }).immediate();
-    port.postMessage({ added: batch });
     port.postMessage({ progress: added });
     return { added, skippedSince };
   } finally {

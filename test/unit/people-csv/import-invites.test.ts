@@ -1,7 +1,9 @@
 // With email set up, imported people are invited by email in the background after the import: progress, failures
 // listed with the reason (their code revoked), sent again on retry, or a temporary password per failed row.
 import { describe, expect, it } from 'vitest';
+import type { CallContext } from '../../../main/core/api/call-context.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
+import { ImportInvites, type InviteDeps } from '../../../main/core/people-csv/import-invites.ts';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
 import { tempDir } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
@@ -58,4 +60,19 @@ describe('Import CSV invites by email', () => {
     const mail = await sink.waitForMessage((m) => m.to.includes('sally@example.org'));
     await t.caller().ok('redeemCode', { email: 'sally@example.org', code: codeIn(mail), newPassword: 'a river runs through it quietly' });
   }, 30_000);
+});
+
+describe('Import CSV invites, many at once', () => {
+  it('queues the people of an import of any size (1,000,000 rows allowed) without overflowing the stack', async () => {
+    // Email turned off: the one invite tried fails at once with that reason; stopping moves the rest to the failures.
+    const deps = { smtpSettings: { load: () => null } } as unknown as InviteDeps;
+    const invites = new ImportInvites(deps, {} as CallContext);
+    const people = Array.from({ length: 300_000 }, (_, i) => ({ line: i + 2, personId: i + 1, email: `p${i}@example.org`, code: null }));
+    expect(() => invites.send(people)).not.toThrow();
+    expect(invites.pending).toBe(299_999);
+    invites.stop('Roster was closed.');
+    await invites.whenIdle();
+    expect(invites.failed).toHaveLength(300_000);
+    expect(invites.failed.filter((f) => /not set up/.test(f.reason))).toHaveLength(1);
+  });
 });

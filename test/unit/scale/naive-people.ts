@@ -1,10 +1,13 @@
 // The reference the fast People list is held to: every matching row from a plain LIKE query with no index,
 // sorted by SQLite, and pages cut from that list by position.
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { PeoplePage } from '../../../common/contract.ts';
 import { DAY_MS, type PeopleFilter } from '../../../common/people-filter.ts';
 import type { Db } from '../../../main/core/db/open-database.ts';
-import { likePattern } from '../../../main/core/db/people-search.ts';
+import { countPeople } from '../../../main/core/db/people-counts.ts';
+import { encodeCursor, listPeople } from '../../../main/core/db/people-pages.ts';
+import { likePattern, type SearchLimits } from '../../../main/core/db/people-search.ts';
 import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
 import type { UserRow } from '../../../main/core/db/users-repo.ts';
 
@@ -119,4 +122,36 @@ export function checkPageMoves(
     else page = { kind: 'first' };
   }
   check();
+}
+
+/**
+ * The property the filter and import tests hold the People list to: for any filter (or none), search, sort, tab,
+ * direction, strategy limits and page moves, every page and the count are the oracle's.
+ */
+export function assertListMatchesOracle(
+  db: Db,
+  options: { filter: fc.Arbitrary<PeopleFilter | null>; query: fc.Arbitrary<string>; limits: readonly SearchLimits[]; now: number; jumps: number; numRuns: number },
+): void {
+  const live = liveInvites(db, options.now);
+  const { now, limits } = options;
+  fc.assert(
+    fc.property(
+      options.filter,
+      options.query,
+      fc.constantFrom(...(Object.keys(SORTS) as ListInput['sort'][])),
+      fc.constantFrom<ListInput['tab']>('active', 'deactivated'),
+      fc.constantFrom<ListInput['direction']>('asc', 'desc'),
+      fc.nat(limits.length - 1),
+      fc.array(fc.constantFrom<Move>('next', 'next', 'previous', 'last', 'jump', 'first'), { minLength: 1, maxLength: 5 }),
+      fc.nat(options.jumps),
+      (filter, q, sort, tab, direction, limitsAt, moves, jumpTo) => {
+        const base = { tab, query: q.trim(), filter, sort, direction, pageSize: 25 as const };
+        const all = naiveMatches(db, base).filter((r) => filter === null || naiveFilter(r, filter, now, live));
+        const cursorOf = (row: UserRow) => encodeCursor(SORTS[sort].values(row));
+        checkPageMoves((page) => listPeople(db, { ...base, page }, now, limits[limitsAt]), all, 25, moves, jumpTo, cursorOf);
+        expect(countPeople(db, base, now, limits[limitsAt])).toBe(all.length);
+      },
+    ),
+    { numRuns: options.numRuns },
+  );
 }
