@@ -4,7 +4,7 @@ import type { ActivityFilter, ActivityPage, ExportOutcome, LogVerification } fro
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { writeCsvChunks } from '../csv/csv-writer.ts';
-import { csvOnWorkers, EXPORT_BATCH, ORDER_READ } from '../exports/csv-on-workers.ts';
+import { csvOnWorkers, exportBatches, ORDER_READ } from '../exports/csv-on-workers.ts';
 import { lastPage } from '../db/last-page.ts';
 import type { Db } from '../db/open-database.ts';
 import { AppError } from '../errors.ts';
@@ -112,17 +112,14 @@ export class ActivityService {
     });
   }
 
-  /** The ids of the filtered entries, newest first, EXPORT_BATCH at a time. */
-  private *idBatches(filter: ActivityFilter, start: Position): Generator<number[]> {
-    let ids: number[] = [];
-    for (const edge of this.query.edges(streamsFor(filter), filter, 'older', ORDER_READ, start)) {
-      if (!this.d.db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
-      ids.push(edge.id);
-      if (ids.length === EXPORT_BATCH) {
-        yield ids;
-        ids = [];
-      }
-    }
-    if (ids.length > 0) yield ids;
+  /** The ids of the filtered entries, newest first, in export batches. */
+  private idBatches(filter: ActivityFilter, start: Position): Generator<number[]> {
+    const edges = this.query.edges(streamsFor(filter), filter, 'older', ORDER_READ, start);
+    return exportBatches(
+      this.d.db,
+      (function* () {
+        for (const edge of edges) yield edge.id;
+      })(),
+    );
   }
 }

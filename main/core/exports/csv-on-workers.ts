@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open-database.ts';
+import { AppError } from '../errors.ts';
 import { driverSetup, workerCode, type DriverSetup, type WorkerName } from '../workers/worker-code.ts';
 
 /** Ids per batch a worker looks up and writes: small, so its live data stays inside its capped young generation. */
@@ -48,6 +49,22 @@ export interface CsvOnWorkersOptions {
   nativeBinding?: string;
   /** Told the rows of each chunk as it is handed on. */
   onRows: (rows: number) => void;
+}
+
+/** An export's ids in batches of EXPORT_BATCH; it stops with CONFLICT once `db` is closed (a restore replaced it). */
+export function* exportBatches(db: Db, ids: Iterable<number>): Generator<number[]> {
+  let batch: number[] = [];
+  const full = () => {
+    if (!db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
+    const done = batch;
+    batch = [];
+    return done;
+  };
+  for (const id of ids) {
+    batch.push(id);
+    if (batch.length === EXPORT_BATCH) yield full();
+  }
+  if (batch.length > 0) yield full();
 }
 
 /** The CSV lines of the rows in `batches` (ids, in file order), a chunk per batch. */

@@ -14,7 +14,7 @@ import { planList } from '../db/people-search.ts';
 import { selectRows, SORTS, type Value } from '../db/people-sorted-rows.ts';
 import { filterSql, tabValue } from '../db/people-where.ts';
 import { AppError } from '../errors.ts';
-import { csvOnWorkers, EXPORT_BATCH, ORDER_READ } from '../exports/csv-on-workers.ts';
+import { csvOnWorkers, exportBatches, ORDER_READ } from '../exports/csv-on-workers.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
 import type { Selection } from '../bulk/bulk-selection.ts';
 import type { Clock } from '../services/clock.ts';
@@ -113,9 +113,7 @@ export class PeopleExport {
           reader.exec('BEGIN');
           const snapshot = { sql: SNAPSHOT_MARK, mark: reader.prepare(SNAPSHOT_MARK).raw().get() };
           const { db, nativeBinding } = this.d;
-          const batches = inBatches(source(reader, clock.now())[Symbol.iterator](), EXPORT_BATCH, () => {
-            if (!db.open) throw new AppError('CONFLICT', 'The database was replaced (a restore) while exporting. Export again.');
-          });
+          const batches = exportBatches(db, source(reader, clock.now()));
           const local = (ids: number[]) => peopleCsvBatch(reader, ids);
           const chunks = csvOnWorkers(db, batches, { worker: 'people-export-worker', local, snapshot, nativeBinding, onRows: (n) => (rows += n) });
           await writeCsvChunks(out, PEOPLE_CSV_HEADER, chunks, { signal });
@@ -129,18 +127,4 @@ export class PeopleExport {
     });
     return outcome;
   }
-}
-
-/** `ids` in batches of `size`, `check` run before each (it throws to stop the export). */
-function* inBatches(ids: Iterator<number>, size: number, check: () => void): Generator<number[]> {
-  let batch: number[] = [];
-  for (let next = ids.next(); !next.done; next = ids.next()) {
-    batch.push(next.value);
-    if (batch.length === size) {
-      check();
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
