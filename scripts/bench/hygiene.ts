@@ -8,6 +8,8 @@ import path from 'node:path';
 import { filterLabel, MENU_FILTERS } from '../../common/people-filter.ts';
 import { DATABASE_FILE } from '../../main/core/data-dir.ts';
 import { SORTS } from '../../main/core/db/people-sorted-rows.ts';
+import { closeDatabase, openDatabase } from '../../main/core/db/open-database.ts';
+import { lockLiftsAt } from '../../main/core/auth/login-throttle.ts';
 import { createRoster } from '../../main/core/roster.ts';
 import { caller } from './backups.ts';
 import { summarise, timeIt, type Row, type Sample } from './measure.ts';
@@ -16,15 +18,23 @@ import { GENERATED_NOW } from './people-generator.ts';
 
 const HOUR = 3_600_000;
 const SORT_KEYS = Object.keys(SORTS) as (keyof typeof SORTS)[];
+/** Each locked person's failed sign-ins, a second apart, starting 5 minutes before the generator's now: 40 hold them back for 43 minutes. */
+const FAILURES = Array.from({ length: 40 }, (_, i) => GENERATED_NOW - 5 * 60_000 + i * 1000);
 
 /** Deterministic states on the work copy: 1 in 500 active people locked out, 1 in 200 on a temporary password, half the invitees with a live invite. */
-function giveStates(file: string): { locked: number; temporary: number; liveInvites: number; sessions: number } {
+function giveStates(file: string): { locked: number; failures: number; temporary: number; liveInvites: number; sessions: number } {
   const db = new Database(file);
   try {
     return db.transaction(() => {
       const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params).changes;
       return {
-        locked: run('UPDATE users SET locked_until = ? WHERE is_active = 1 AND password_hash IS NOT NULL AND id % 500 = 7', GENERATED_NOW + HOUR),
+        // Locked as the throttle locks: failed sign-ins within the hour (Unlock asks the throttle, not the row).
+        locked: run('UPDATE users SET locked_until = ? WHERE is_active = 1 AND password_hash IS NOT NULL AND id % 500 = 7', lockLiftsAt(FAILURES)),
+        failures: run(
+          `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${FAILURES.length - 1})
+           INSERT INTO login_failures (email, at) SELECT email, ? + i * 1000 FROM users, n WHERE is_active = 1 AND password_hash IS NOT NULL AND id % 500 = 7`,
+          FAILURES[0],
+        ),
         temporary: run(
           'UPDATE users SET must_change_password = 1, temporary_password_expires_at = ? WHERE is_active = 1 AND password_hash IS NOT NULL AND id % 200 = 3',
           GENERATED_NOW + 7 * 24 * HOUR,
@@ -50,7 +60,11 @@ function giveStates(file: string): { locked: number; temporary: number; liveInvi
 
 export async function benchHygiene(dataDir: string, runs: number, rows: Row[], log: (s: string) => void): Promise<void> {
   log('bench: hygiene (filters, unlock, sign out everywhere)');
-  const states = giveStates(path.join(dataDir, DATABASE_FILE));
+  const file = path.join(dataDir, DATABASE_FILE);
+  // Upgraded first: run alone (--only hygiene), the work copy still has the generated data's schema, without the
+  // columns the states go in.
+  closeDatabase(await openDatabase(file, { backupBeforeMigrating: false }));
+  const states = giveStates(file);
   const started = Date.now();
   const roster = await createRoster({ dataDir, clock: { now: () => GENERATED_NOW + (Date.now() - started) } });
   const db = roster.db;
