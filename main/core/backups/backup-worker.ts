@@ -3,7 +3,10 @@
 // (PRAGMA integrity_check on a million people takes many seconds of CPU). One short-lived worker per job.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { driverSetup, workerCode } from '../workers/worker-code.ts';
 import type { FileFacts } from './backup-check.ts';
+import { MAX_FINDINGS } from './users-index-check.ts';
+import type { UsersIndexAnswer, UsersIndexJob } from './users-index-worker.ts';
 
 // Inline (eval) worker, as for bcrypt: the same code runs from TypeScript under vitest and from the bundle.
 const WORKER_SOURCE = `
@@ -26,7 +29,16 @@ function facts(file) {
     const out = { sqlite: true };
     out.userVersion = db.pragma('user_version', { simple: true });
     out.objects = db.prepare("SELECT type || ':' || name AS o FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger')").pluck().all();
-    out.integrity = db.prepare('PRAGMA integrity_check(20)').pluck().all();
+    // SQLite's integrity check of everything but the users table's indexes, which users-index-worker.ts checks
+    // meanwhile on another thread: quick_check reads every page of every b-tree (structure, free pages, NOT NULL
+    // and CHECK), then integrity_check of each other table adds its indexes' contents.
+    const problems = db.prepare('PRAGMA quick_check(20)').pluck().all().filter((r) => r !== 'ok');
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'users' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    for (const t of tables) {
+      if (problems.length >= 20) break;
+      for (const r of db.prepare('PRAGMA integrity_check(' + JSON.stringify(t) + ')').pluck().all()) if (r !== 'ok') problems.push(r);
+    }
+    out.integrity = problems.length ? problems.slice(0, 20) : ['ok'];
     if (has('users')) {
       out.people = db.prepare('SELECT COUNT(*) FROM users').pluck().get();
       out.activeAdmins = db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = 1").pluck().get();
@@ -123,8 +135,30 @@ function runJob<T>(job: Job, options: WorkerOptions, onProgress?: (fraction: num
 }
 
 /** Reads a file's facts. Never fails for a bad file: the facts say what is wrong. */
-export function readFileFacts(file: string, options: WorkerOptions = {}): Promise<FileFacts> {
-  return runJob<FileFacts>({ op: 'facts', file }, options);
+export async function readFileFacts(file: string, options: WorkerOptions = {}): Promise<FileFacts> {
+  // The two halves of the integrity check run at once, one per core (see users-index-check.ts for why).
+  const [facts, users] = await Promise.all([runJob<FileFacts>({ op: 'facts', file }, options), checkUsersIndexes(file, options)]);
+  if (!facts.sqlite || facts.error !== undefined || !facts.integrity) return facts;
+  const problems = [...facts.integrity.filter((r) => r !== 'ok'), ...users].slice(0, MAX_FINDINGS);
+  return { ...facts, integrity: problems.length ? problems : ['ok'] };
+}
+
+/** The users indexes' problems ([] when sound), or why they could not be checked. */
+async function checkUsersIndexes(file: string, options: WorkerOptions): Promise<string[]> {
+  options.signal?.throwIfAborted();
+  const job: UsersIndexJob = { file, ...driverSetup(options.nativeBinding) };
+  const worker = new Worker(await workerCode('users-index-worker'), { eval: true, workerData: job });
+  const abort = () => void worker.terminate();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    return await new Promise<string[]>((resolve, reject) => {
+      worker.once('message', (m: UsersIndexAnswer) => resolve('findings' in m ? m.findings : [`the users table could not be checked: ${m.error}`]));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(options.signal?.aborted ? new Error('stopped: Roster is closing') : new Error(`the users index check stopped (exit code ${code})`)));
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
 }
 
 /**

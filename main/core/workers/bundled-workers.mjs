@@ -7,4 +7,5 @@ export const BUNDLED_WORKERS = {
   'activity-export-worker': 'audit/activity-export-worker.ts',
   'people-export-worker': 'people-csv/people-export-worker.ts',
   'bulk-worker': 'bulk/bulk-worker.ts',
+  'users-index-worker': 'backups/users-index-worker.ts',
 };

@@ -8,11 +8,14 @@ import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SWAP_STEPS, INCOMING_FILE, RESTORE_MARKER } from '../../../main/core/backups/restore-swap.ts';
 import { createRoster } from '../../../main/core/roster.ts';
+import { BUNDLED_WORKERS, bundleFile, WORKER_BUILD, type WorkerName } from '../../../main/core/workers/worker-code.ts';
 import { ADMIN, GOOD_PASSWORD, startTestRoster, tempDir } from '../harness.ts';
 import { addPerson } from '../people/helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const DRIVER = path.join(ROOT, 'node_modules', '.cache', 'roster-test', `restore-kill-driver-${process.pid}.mjs`);
+// The driver's own folder: the workers it starts are bundled beside it, as the build puts them beside main's bundle.
+const DRIVER_DIR = path.join(ROOT, 'node_modules', '.cache', 'roster-test', `restore-kill-${process.pid}`);
+const DRIVER = path.join(DRIVER_DIR, 'restore-kill-driver.mjs');
 
 beforeAll(async () => {
   await esbuild.build({
@@ -25,7 +28,10 @@ beforeAll(async () => {
     packages: 'external',
     logLevel: 'warning',
   });
-  return () => fs.rmSync(DRIVER, { force: true });
+  for (const [name, entry] of Object.entries(BUNDLED_WORKERS)) {
+    await esbuild.build({ ...WORKER_BUILD, entryPoints: [path.join(ROOT, 'main', 'core', entry)], outfile: path.join(DRIVER_DIR, bundleFile(name as WorkerName)) });
+  }
+  return () => fs.rmSync(DRIVER_DIR, { recursive: true, force: true });
 });
 
 interface Scenario {
