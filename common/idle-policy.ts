@@ -60,10 +60,11 @@ export interface IdlePolicyView {
   nextRunAt: string | null;
 }
 
-/** What saving answered: the view, and the run that turning on started (null when nothing ran, with why). */
+/**
+ * What saving answered: the view, and the run that turning on (or changing N while on) made at once; null when
+ * nothing ran, or when that run failed (the view's lastFailure says why; the schedule tries again).
+ */
 export interface IdlePolicySaved {
   view: IdlePolicyView;
   run: IdlePolicyRun | null;
-  /** Set when the policy is on but its first run has to wait (another change to many people is being applied). */
-  runDeferred: string | null;
 }

@@ -78,21 +78,23 @@ export class IdlePolicyService {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (before.enabled !== after.enabled) changes.enabled = { from: before.enabled, to: after.enabled };
     if (before.days !== after.days) changes.days = { from: before.days, to: after.days };
-    if (Object.keys(changes).length === 0) return { view: this.view(), run: null, runDeferred: null };
+    if (Object.keys(changes).length === 0) return { view: this.view(), run: null };
     // The entry and the setting together: if the settings file cannot be written, the entry rolls back.
     ctx.transaction(() => {
       this.d.audit.record(now, actor.id, 'idle_policy_saved', null, { ...after, changes });
       this.d.settings.save(after);
     });
-    if (!after.enabled) return { view: this.view(), run: null, runDeferred: null };
-    // Turned on, or N changed while on: the first run is now, on the people the confirmed preview showed.
+    if (!after.enabled) return { view: this.view(), run: null };
+    // Turned on, or N changed while on: the first run is now, on the people the confirmed preview showed. (Nothing
+    // else can hold the database here: the transaction above was refused, BUSY, while anything did.) The setting is
+    // saved whatever the run's fate: a failed run is in the view's lastFailure, and the schedule tries again.
+    let run: IdlePolicyRun | null = null;
     try {
-      const run = await this.runOnce(judgeAt);
-      return { view: this.view(), run: asRun(run), runDeferred: null };
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'BUSY')) throw err;
-      return { view: this.view(), run: null, runDeferred: `${err.message} The policy is on; it runs as soon as that is done.` };
+      run = asRun(await this.runOnce(judgeAt));
+    } catch {
+      /* recorded as the view's lastFailure */
     }
+    return { view: this.view(), run };
   }
 
   /** For the schedule: on, and a day since the last run (or the clock went back past it). */
