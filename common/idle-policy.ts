@@ -32,7 +32,7 @@ export const previewIdlePolicyInput = z.object({ days: policyDaysField }).strict
 export const saveIdlePolicyInput = z
   .object({ enabled: z.boolean(), days: policyDaysField, asOf: z.number().int().min(0).optional() })
   .strict()
-  .refine((v) => !v.enabled || v.asOf !== undefined, { message: 'Look at who it would deactivate first.', path: ['asOf'] });
+  .refine((v) => !v.enabled || v.asOf !== undefined, { error: 'Look at who it would deactivate first.', path: ['asOf'] });
 
 /** Who the policy would deactivate at `asOf`: how many, the longest idle first, and the idle admins it leaves alone. */
 export interface IdlePolicyPreview {
