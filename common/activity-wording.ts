@@ -86,7 +86,9 @@ const bulkDone = (action: unknown, people: string) => (BULK_DONE[text(action)] ?
 
 /** Roster acting on its own under the idle policy (no actor: details.policy says so; see idle-policy-write.ts). */
 const POLICY_ACTOR = 'Roster (policy)';
-const byPolicy = (e: Entry) => e.details.policy === 'idle';
+const byPolicy = (e: Pick<Entry, 'details'>) => e.details.policy === 'idle';
+/** Who did it, when no person did: "Roster (policy)" for the policy's entries (the Activity table's Who, the CSV). */
+export const systemActor = (e: Pick<Entry, 'actor' | 'details'>): string | null => (!e.actor && byPolicy(e) ? POLICY_ACTOR : null);
 const idleDays = (e: Entry) => (typeof e.details.days === 'number' ? `no sign-in for ${count(e.details.days, 'day')}` : 'no recent sign-in');
 const IDLE_POLICY_FIELDS = { enabled: 'Deactivate idle accounts', days: 'After no sign-in for (days)' };
 
