@@ -121,7 +121,7 @@ export const WORDING: { [A in AuditAction]: Words } = {
   bulk_undone: (e) =>
     `${actor(e)} undid “${bulkDone(e.details.action, 'people')}”: ${count(e.details.reverted, 'person', 'people')} reverted${typeof e.details.changedSince === 'number' && e.details.changedSince > 0 ? `, ${count(e.details.changedSince, 'person', 'people')} changed since left alone` : ''}`,
   idle_policy_run: (e) =>
-    `${POLICY_ACTOR} deactivated ${count(e.details.deactivated, 'person', 'people') || 'people'} with ${idleDays(e)}${e.details.judgedAt ? ` (as previewed at ${text(e.details.judgedAt)})` : ''}`,
+    `${POLICY_ACTOR} deactivated ${count(e.details.deactivated, 'person', 'people') || 'people'} with ${idleDays(e)}`,
   idle_policy_saved: (e) => {
     const on = e.details.enabled === true;
     const sentence = on ? `${actor(e)} turned on the automatic deactivation of accounts with ${idleDays(e)}` : `${actor(e)} turned off the automatic deactivation of idle accounts`;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEntry } from '../../../common/activity-wording.ts';
+import type { Person } from '../../../common/contract.ts';
 import { DAY_MS } from '../../../common/people-filter.ts';
 import { ADMIN, GOOD_PASSWORD, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
 import { databaseSnapshot } from '../database-snapshot.ts';
@@ -35,6 +36,16 @@ async function turnOn(admin: Caller, days: number) {
   const preview = await admin.ok('previewIdlePolicy', { days });
   const saved = await admin.ok('saveIdlePolicy', { enabled: true, days, asOf: preview.asOf });
   return { preview, saved };
+}
+
+/** A roster where `names` were added 91 days ago and never signed in (idle for a 90-day policy), and an admin now. */
+async function idleTeam<N extends string[]>(...names: N) {
+  const t = await startTestRoster();
+  const setup = await t.admin();
+  const people: Person[] = [];
+  for (const n of names) people.push((await addPerson(setup, n)).person);
+  t.clock.advance(91 * DAY_MS);
+  return { t, admin: await adminNow(t), people: people as { [K in keyof N]: Person } };
 }
 
 describe('the idle policy', () => {
@@ -115,12 +126,7 @@ describe('the idle policy', () => {
   });
 
   it('audits each deactivation with no actor and the policy, and the run once; Activity words them as Roster (policy)', async () => {
-    const t = await startTestRoster();
-    const setup = await t.admin();
-    const { person: kim } = await addPerson(setup, 'Kim');
-    const { person: lee } = await addPerson(setup, 'Lee');
-    t.clock.advance(91 * DAY_MS);
-    const admin = await adminNow(t);
+    const { t, admin, people: [kim, lee] } = await idleTeam('Kim', 'Lee');
     await turnOn(admin, 90);
     expect(entries(t, 'person_deactivated')).toEqual([
       { actor: null, target: kim.id, details: { policy: 'idle', days: 90 } },
@@ -160,11 +166,7 @@ describe('the idle policy', () => {
   });
 
   it('runs once a day while on, again at once if the clock was set back, and never after it is turned off', async () => {
-    const t = await startTestRoster();
-    const setup = await t.admin();
-    await addPerson(setup, 'Kim');
-    t.clock.advance(91 * DAY_MS);
-    const admin = await adminNow(t);
+    const { t, admin } = await idleTeam('Kim');
     const { saved } = await turnOn(admin, 90);
     const firstRunAt = t.clock.now();
     expect(saved.view.nextRunAt).toBe(new Date(firstRunAt + DAY_MS).toISOString());
@@ -200,12 +202,7 @@ describe('the idle policy', () => {
   });
 
   it('is not turned on while a bulk action is being applied (BUSY), and a run due meanwhile waits for the next check', async () => {
-    const t = await startTestRoster();
-    const setup = await t.admin();
-    const { person: kim } = await addPerson(setup, 'Kim');
-    const { person: lee } = await addPerson(setup, 'Lee');
-    t.clock.advance(91 * DAY_MS);
-    const admin = await adminNow(t);
+    const { t, admin, people: [kim, lee] } = await idleTeam('Kim', 'Lee');
     const preview = await admin.ok('previewIdlePolicy', { days: 90 });
     const before = [databaseSnapshot(t), configFile(t)];
     const bulk = admin.call('runBulk', { selection: { kind: 'ids', ids: [lee.id] }, action: 'makeAdmin' });
@@ -230,11 +227,7 @@ describe('the idle policy', () => {
   });
 
   it('refuses bad input and out-of-date or missing previews with a typed error, writing nothing', async () => {
-    const t = await startTestRoster();
-    const setup = await t.admin();
-    await addPerson(setup, 'Kim');
-    t.clock.advance(91 * DAY_MS);
-    const admin = await adminNow(t);
+    const { t, admin } = await idleTeam('Kim');
     const before = [databaseSnapshot(t), configFile(t)];
     const code = async (payload: unknown) => {
       const r = await admin.raw('saveIdlePolicy', payload);
