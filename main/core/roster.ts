@@ -233,8 +233,9 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     schedule = new BackupSchedule({ isDue: () => backups.isAutomaticBackupDue(), run: () => backups.runAutomatic(), logError });
     schedule.start();
   }
-  // At start (once the database is open, on the bulk worker, so startup is not held up) and then whenever due.
-  const policySchedule = new IdlePolicySchedule({ isDue: () => host.current.policy.isDue(), run: () => host.current.policy.runScheduled(), logError });
+  // At start (once the database is open, on the bulk worker, so startup is not held up) and then whenever due; as a
+  // call in flight, so a restore waits for a run under way and no run starts while it swaps the database.
+  const policySchedule = new IdlePolicySchedule({ isDue: () => host.current.policy.isDue(), run: () => host.use((core) => core.policy.runScheduled()), logError });
   policySchedule.start();
   const stable = host;
   return {
