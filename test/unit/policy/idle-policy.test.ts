@@ -165,6 +165,21 @@ describe('the idle policy', () => {
     expect(active(t, lee.id)).toBe(0);
   });
 
+  it('changing N while on shows who the new N would deactivate and runs at once on them', async () => {
+    const { t, admin, people: [kim] } = await idleTeam('Kim'); // idle 91 days
+    const first = await turnOn(admin, 180);
+    expect([first.preview.count, first.saved.run?.deactivated, active(t, kim.id)]).toEqual([0, 0, 1]);
+    const { preview, saved } = await turnOn(admin, 90);
+    expect(preview.first.map((p) => p.id)).toEqual([kim.id]);
+    expect(saved.run?.deactivated).toBe(1);
+    expect(active(t, kim.id)).toBe(0);
+    expect(entries(t, 'idle_policy_saved').at(-1)?.details.changes).toEqual({ days: { from: 180, to: 90 } });
+    // Saving what is already saved changes nothing and runs nothing.
+    const again = await admin.ok('saveIdlePolicy', { enabled: true, days: 90, asOf: t.clock.now() });
+    expect(again.run).toBeNull();
+    expect(entries(t, 'idle_policy_saved')).toHaveLength(2);
+  });
+
   it('runs once a day while on, again at once if the clock was set back, and never after it is turned off', async () => {
     const { t, admin } = await idleTeam('Kim');
     const { saved } = await turnOn(admin, 90);
