@@ -84,6 +84,14 @@ const BULK_DONE: Record<string, (people: string) => string> = {
 };
 const bulkDone = (action: unknown, people: string) => (BULK_DONE[text(action)] ?? ((p: string) => `changed ${p}`))(people);
 
+/** Roster acting on its own under the idle policy (no actor: details.policy says so; see idle-policy-write.ts). */
+const POLICY_ACTOR = 'Roster (policy)';
+const byPolicy = (e: Pick<Entry, 'details'>) => e.details.policy === 'idle';
+/** Who did it, when no person did: "Roster (policy)" for the policy's entries (the Activity table's Who, the CSV). */
+export const systemActor = (e: Pick<Entry, 'actor' | 'details'>): string | null => (!e.actor && byPolicy(e) ? POLICY_ACTOR : null);
+const idleDays = (e: Entry) => (typeof e.details.days === 'number' ? `no sign-in for ${count(e.details.days, 'day')}` : 'no recent sign-in');
+const IDLE_POLICY_FIELDS = { enabled: 'Deactivate idle accounts', days: 'After no sign-in for (days)' };
+
 export const WORDING: { [A in AuditAction]: Words } = {
   first_admin_created: (e) => `${actor(e)} set up Roster and became its first admin`,
   person_added: (e) => `${actor(e)} added ${target(e)} (${address(e)}), ${delivery(e.details)}`,
@@ -99,7 +107,7 @@ export const WORDING: { [A in AuditAction]: Words } = {
     if (e.details.newInviteTo) after.push(`a new invite goes to ${text(e.details.newInviteTo)}`);
     return { sentence: after.length ? `${sentence}; ${after.join(', ')}` : sentence, changes };
   },
-  person_deactivated: (e) => `${actor(e)} deactivated ${target(e)}`,
+  person_deactivated: (e) => (byPolicy(e) ? `${POLICY_ACTOR} deactivated ${target(e)}: ${idleDays(e)}` : `${actor(e)} deactivated ${target(e)}`),
   person_reactivated: (e) => `${actor(e)} reactivated ${target(e)}`,
   people_imported: (e) => {
     const how = e.details.delivery === 'email' ? 'invites by email' : 'invite codes handed to the admin';
@@ -112,6 +120,14 @@ export const WORDING: { [A in AuditAction]: Words } = {
   },
   bulk_undone: (e) =>
     `${actor(e)} undid “${bulkDone(e.details.action, 'people')}”: ${count(e.details.reverted, 'person', 'people')} reverted${typeof e.details.changedSince === 'number' && e.details.changedSince > 0 ? `, ${count(e.details.changedSince, 'person', 'people')} changed since left alone` : ''}`,
+  idle_policy_run: (e) =>
+    `${POLICY_ACTOR} deactivated ${count(e.details.deactivated, 'person', 'people') || 'people'} with ${idleDays(e)}`,
+  idle_policy_saved: (e) => {
+    const on = e.details.enabled === true;
+    const sentence = on ? `${actor(e)} turned on the automatic deactivation of accounts with ${idleDays(e)}` : `${actor(e)} turned off the automatic deactivation of idle accounts`;
+    const changed = e.details.changes && typeof e.details.changes === 'object' && !('enabled' in e.details.changes) && on;
+    return { sentence: changed ? `${actor(e)} changed the automatic deactivation to accounts with ${idleDays(e)}` : sentence, changes: changeList(e.details.changes, IDLE_POLICY_FIELDS, settingValue) };
+  },
   people_exported: (e) => {
     if (e.details.selected && !e.details.tab) return `${actor(e)} exported ${count(e.details.rows, 'selected person', 'selected people')} as CSV`;
     const tab = e.details.tab === 'deactivated' ? 'Deactivated' : 'Active';

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
   people_imported: 'people',
   bulk_action: 'people',
   bulk_undone: 'people',
+  idle_policy_run: 'people',
+  idle_policy_saved: 'people',
   role_changed: 'roles',
   sign_in: 'signIns',
   sign_in_failed: 'signIns',

@@ -32,6 +32,13 @@ import {
 } from './people-import.ts';
 import { peopleFilter } from './people-filter-schema.ts';
 import {
+  previewIdlePolicyInput,
+  saveIdlePolicyInput,
+  type IdlePolicyPreview,
+  type IdlePolicySaved,
+  type IdlePolicyView,
+} from './idle-policy.ts';
+import {
   bulkActionField,
   selectionSchema,
   type BulkPreview,
@@ -308,6 +315,9 @@ export const contract = {
   runBulk: method<BulkResult>()('admin', runBulkInput),
   undoBulk: method<UndoResult>()('admin', z.object({ bulkId: idField }).strict()),
   bulkProgress: method<BulkProgress | null>()('admin', empty),
+  getIdlePolicy: method<IdlePolicyView>()('admin', empty),
+  previewIdlePolicy: method<IdlePolicyPreview>()('admin', previewIdlePolicyInput),
+  saveIdlePolicy: method<IdlePolicySaved>()('admin', saveIdlePolicyInput),
   exportSelectedPeople: method<ExportOutcome>()('admin', z.object({ selection: peopleSelectionInput }).strict()),
   chooseImportFile: method<{ importId: string; fileName: string } | null>()('admin', empty),
   previewImport: method<ImportPreview>()('admin', z.object({ importId: importIdField, mapping: importMappingInput.nullable().default(null) }).strict()),

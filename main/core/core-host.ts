@@ -25,17 +25,23 @@ export class CoreHost<C extends ReplaceableCore> {
     return this.core;
   }
 
-  readonly dispatch: Dispatch = async (method, payload, slot) => {
+  readonly dispatch: Dispatch = (method, payload, slot) => this.use((core) => core.dispatch(method, payload, slot));
+
+  /**
+   * Runs `work` on the current core as a call in flight: a call, or work no call asked for (a scheduled run of the
+   * idle policy), which must not start while a restore swaps the database, nor be cut off by one.
+   */
+  async use<T>(work: (core: C) => Promise<T>): Promise<T> {
     while (this.held) await this.held;
     const id = this.nextId++;
-    const call = this.callId.run(id, () => this.core.dispatch(method, payload, slot));
+    const call = this.callId.run(id, () => work(this.core));
     this.inFlight.set(id, call);
     try {
       return await call;
     } finally {
       this.inFlight.delete(id);
     }
-  };
+  }
 
   /**
    * Holds new calls, waits for the others in flight, then lets `replace` close the current core and return the

@@ -34,6 +34,9 @@ import { ImportFiles } from './people-csv/import-files.ts';
 import { PeopleImport } from './people-csv/people-import.ts';
 import { BulkRunner } from './bulk/bulk-runner.ts';
 import { BulkService } from './bulk/bulk-service.ts';
+import { IdlePolicySchedule } from './policy/idle-policy-schedule.ts';
+import { IdlePolicyService } from './policy/idle-policy-service.ts';
+import { IdlePolicySettingsStore } from './policy/idle-policy-settings.ts';
 import { RecoveryService } from './services/recovery-service.ts';
 import { KeyFileSecretBox, loadOrCreateKey } from './settings/key-file-secret-box.ts';
 import type { SecretBox } from './settings/secret-box.ts';
@@ -73,6 +76,8 @@ export interface Roster {
   readonly db: Db;
   /** Present when automatic backups run. */
   backupSchedule: BackupSchedule | null;
+  /** Checks whether the idle policy (off by default) is due; always present, stopped by close(). */
+  policySchedule: IdlePolicySchedule;
   close(): Promise<void>;
 }
 
@@ -81,6 +86,7 @@ interface Core {
   dispatch: Dispatch;
   db: Db;
   audit: AuditRepo;
+  policy: IdlePolicyService;
   close(): Promise<void>;
 }
 
@@ -100,6 +106,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
   const settingsStore = options.settingsStore ?? confSettingsStore(dataDir);
   const smtpSettings = new SmtpSettingsStore(settingsStore, options.secretBox ?? new KeyFileSecretBox(dataDir));
   const throttle = new ResetRequestThrottle();
+  const policySettings = new IdlePolicySettingsStore(settingsStore);
   const importFiles = options.importFiles ?? new ImportFiles(dataDir, () => clock.now());
   importFiles.clear(); // uploads a previous run left behind
 
@@ -171,11 +178,13 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       smtpSettings,
     });
     const bulk = new BulkService({ db, runner: bulkRunner, clock, otherWritesHeld: () => peopleImport.writesHeld(), onAudited: () => head.onAppend() });
+    const policy = new IdlePolicyService({ db, audit, runner: bulkRunner, clock, settings: policySettings, otherWritesHeld: () => peopleImport.writesHeld(), onAudited: () => head.onAppend() });
     const dispatch = createDispatcher({
       handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery, nativeBinding: options.nativeBinding }),
         peopleExport: new PeopleExport({ db, openReader: () => openReader(path.join(dataDir, DATABASE_FILE), options.nativeBinding), audit, clock, delivery: options.fileDelivery, nativeBinding: options.nativeBinding }),
         peopleImport,
         bulk,
+        policy,
         access,
       }),
       writesHeld: () => peopleImport.writesHeld() ?? bulkRunner.writesHeld(),
@@ -189,6 +198,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       dispatch,
       db,
       audit,
+      policy,
       close: async () => {
         await peopleImport.closeAll(); // a write under way is stopped: its one transaction rolls back
         await bulkRunner.close(); // likewise
@@ -223,6 +233,10 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
     schedule = new BackupSchedule({ isDue: () => backups.isAutomaticBackupDue(), run: () => backups.runAutomatic(), logError });
     schedule.start();
   }
+  // At start (once the database is open, on the bulk worker, so startup is not held up) and then whenever due; as a
+  // call in flight, so a restore waits for a run under way and no run starts while it swaps the database.
+  const policySchedule = new IdlePolicySchedule({ isDue: () => host.current.policy.isDue(), run: () => host.use((core) => core.policy.runScheduled()), logError });
+  policySchedule.start();
   const stable = host;
   return {
     dispatch: stable.dispatch,
@@ -230,8 +244,10 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       return stable.current.db;
     },
     backupSchedule: schedule,
+    policySchedule,
     async close() {
       schedule?.stop();
+      policySchedule.stop();
       await backups.close();
       await mailer.drain(); // background sends record their outcome in the database
       await hasher.close();

@@ -18,6 +18,7 @@ import { BackupsPage } from './backups/backups-page.tsx';
 import { EmailSettingsPage } from './pages/email-settings-page.tsx';
 import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
+import { PoliciesPage } from './policies/policies-page.tsx';
 import { RedeemCodePage } from './pages/redeem-code-page.tsx';
 import { SignInPage, type SignedOutView } from './pages/sign-in-page.tsx';
 import { noticeAfterSessionEnded, restoredNotice } from './session-notice.ts';
@@ -129,6 +130,7 @@ function Page({ status, view, go, activityFor, onViewActivity, signedOutView, go
       {adminView && view === 'activity' && <ActivityPage key={activityFor.opened} session={session} person={activityFor.person} firstPage={activityFor.firstPage} />}
       {adminView && view === 'email' && <EmailSettingsPage session={session} />}
       {adminView && view === 'backups' && <BackupsPage session={session} onRestored={onRestored} />}
+      {adminView && view === 'policies' && <PoliciesPage />}
       {!adminView && <AccountPage session={session} onSignOut={onSignOut} />}
     </Box>
   );

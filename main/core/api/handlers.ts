@@ -12,6 +12,7 @@ import type { ActivityService } from '../audit/activity-service.ts';
 import type { PeopleExport } from '../people-csv/people-export.ts';
 import type { PeopleImport } from '../people-csv/people-import.ts';
 import type { BulkService } from '../bulk/bulk-service.ts';
+import type { IdlePolicyService } from '../policy/idle-policy-service.ts';
 import type { CallContext } from './call-context.ts';
 
 export type Handlers = {
@@ -30,10 +31,11 @@ export interface Services {
   peopleExport: PeopleExport;
   peopleImport: PeopleImport;
   bulk: BulkService;
+  policy: IdlePolicyService;
   access: AccessService;
 }
 
-export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport, peopleImport, bulk, access }: Services): Handlers {
+export function createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity, peopleExport, peopleImport, bulk, policy, access }: Services): Handlers {
   return {
     getStatus: (_, ctx) => auth.status(ctx),
     createFirstAdmin: (input, ctx) => auth.createFirstAdmin(input, ctx),
@@ -86,6 +88,9 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     runBulk: (input, ctx) => bulk.run(input, ctx),
     undoBulk: (input, ctx) => bulk.undo(input, ctx),
     bulkProgress: () => bulk.progress(),
+    getIdlePolicy: () => policy.view(),
+    previewIdlePolicy: (input) => policy.preview(input),
+    saveIdlePolicy: (input, ctx) => policy.save(input, ctx),
     exportSelectedPeople: (input, ctx) => peopleExport.exportSelection(input.selection, ctx),
     chooseImportFile: () => peopleImport.chooseFile(),
     previewImport: (input) => peopleImport.preview(input),

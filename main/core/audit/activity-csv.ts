@@ -2,7 +2,7 @@
 // export, or a database in memory) and on the export's worker threads (activity-export-worker.ts), so a file is
 // the same byte for byte whichever wrote it.
 import { KIND_LABELS } from '../../../common/audit-actions.ts';
-import { changesLine, describeEntry } from '../../../common/activity-wording.ts';
+import { changesLine, describeEntry, systemActor } from '../../../common/activity-wording.ts';
 import { csvChunk, type CsvCell } from '../csv/csv-writer.ts';
 import type { Db } from '../db/open-database.ts';
 import { toEntries } from './activity-entries.ts';
@@ -16,7 +16,7 @@ export function csvBatch(db: Db, query: ActivityQuery, ids: number[]): { text: s
   const hashes = new Map(rows.map((r) => [r.id, r.hash?.toString('hex')]));
   const cells: CsvCell[][] = toEntries(db, rows).map((e) => {
     const { sentence, changes } = describeEntry(e);
-    return [e.at, sentence, changesLine(changes), KIND_LABELS[e.kind], e.action, e.actor?.name ?? '', e.actor?.email ?? '', e.target?.name ?? '', e.target?.email ?? '', e.repeats, e.id, hashes.get(e.id) ?? ''];
+    return [e.at, sentence, changesLine(changes), KIND_LABELS[e.kind], e.action, e.actor?.name ?? systemActor(e) ?? '', e.actor?.email ?? '', e.target?.name ?? '', e.target?.email ?? '', e.repeats, e.id, hashes.get(e.id) ?? ''];
   });
   return { text: csvChunk(cells), rows: cells.length };
 }

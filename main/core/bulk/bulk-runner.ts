@@ -1,9 +1,10 @@
-// Main's side of bulk actions: starts one worker per action (or undo), at most one at a time, keeps its progress
+// Main's side of bulk actions: starts one worker per action (or undo, or idle policy run), at most one at a time, keeps its progress
 // for the renderer to ask after, and says why other writes must wait while its transaction holds the database.
 import { Worker } from 'node:worker_threads';
 import type { BulkProgress, BulkResult, UndoResult } from '../../../common/bulk.ts';
 import { AppError } from '../errors.ts';
 import { driverSetup, workerCode } from '../workers/worker-code.ts';
+import type { PolicyRunResult } from '../policy/idle-policy-write.ts';
 import type { BulkJob, BulkMessage, BulkWorkerSetup } from './bulk-protocol.ts';
 
 export interface BulkRunnerDeps {
@@ -32,7 +33,8 @@ export class BulkRunner {
 
   run(job: Extract<BulkJob, { op: 'bulk' }>): Promise<BulkResult>;
   run(job: Extract<BulkJob, { op: 'undo' }>): Promise<UndoResult>;
-  async run(job: BulkJob): Promise<BulkResult | UndoResult> {
+  run(job: Extract<BulkJob, { op: 'policy' }>): Promise<PolicyRunResult>;
+  async run(job: BulkJob): Promise<BulkResult | UndoResult | PolicyRunResult> {
     if (this.running) throw new AppError('BUSY', this.writesHeld() ?? 'Another change to many people is being applied.');
     const setup: BulkWorkerSetup = { dbFile: this.d.dbFile, ...driverSetup(this.d.nativeBinding), job };
     // Claimed before the first await, so a second call arriving meanwhile is refused rather than started too.
@@ -41,7 +43,7 @@ export class BulkRunner {
     try {
       const worker = new Worker(await workerCode('bulk-worker'), { eval: true, workerData: setup });
       running.worker = worker;
-      return await new Promise<BulkResult | UndoResult>((resolve, reject) => {
+      return await new Promise<BulkResult | UndoResult | PolicyRunResult>((resolve, reject) => {
         worker.on('message', (m: BulkMessage) => {
           if ('progress' in m) running.progress = m.progress;
           else if ('done' in m) resolve(m.done);

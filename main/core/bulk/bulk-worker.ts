@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { BulkMessage, BulkWorkerSetup } from './bulk-protocol.ts';
 import { BulkRefusal, runBulk, runUndo } from './bulk-write.ts';
 import { openWithDriver } from '../workers/worker-driver.ts';
+import { runIdlePolicy } from '../policy/idle-policy-write.ts';
 
 const setup = workerData as BulkWorkerSetup;
 if (!parentPort) throw new Error('the bulk worker runs only as a worker thread');
@@ -21,7 +22,7 @@ try {
   db.pragma('foreign_keys = ON');
   const report = (progress: Parameters<Parameters<typeof runBulk>[2]>[0]) => send({ progress });
   const { job } = setup;
-  send({ done: job.op === 'bulk' ? runBulk(db, job.order, report) : runUndo(db, job.order, report) });
+  send({ done: job.op === 'bulk' ? runBulk(db, job.order, report) : job.op === 'undo' ? runUndo(db, job.order, report) : runIdlePolicy(db, job.order, report) });
 } catch (err) {
   send({ failed: { code: err instanceof BulkRefusal ? err.code : undefined, message: err instanceof Error ? err.message : String(err) } });
 } finally {

@@ -39,9 +39,9 @@ export class BulkRefusal extends Error {
 type Report = (progress: BulkProgress) => void;
 
 /** What the rules and the result read of a person (COLUMNS): their row, with a password's presence but not its hash. */
-type Row = Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'email' | 'role' | 'is_active' | 'updated_at'> & { has_password: 0 | 1 };
+export type Row = Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'email' | 'role' | 'is_active' | 'updated_at'> & { has_password: 0 | 1 };
 
-const COLUMNS = 'id, first_name, last_name, email, role, is_active, password_hash IS NOT NULL AS has_password, updated_at';
+export const COLUMNS = 'id, first_name, last_name, email, role, is_active, password_hash IS NOT NULL AS has_password, updated_at';
 const candidate = (r: Row): Candidate & { updatedAt: number } => ({ id: r.id, role: r.role, isActive: r.is_active === 1, hasPassword: r.has_password === 1, updatedAt: r.updated_at });
 const named = (r: Row): NamedPerson => ({ id: r.id, name: `${r.first_name} ${r.last_name}`, email: r.email });
 
@@ -100,8 +100,11 @@ interface Applied {
   skipped: (NamedPerson & { reason: SkipReason })[];
 }
 
-/** Judges `rows` for `action`, changes those the rules allow, and audits each change with `extra` in its details. */
-function apply(db: Db, rows: Row[], action: BulkAction, actorId: number, now: number, extra: Record<string, unknown>, report: Report): Applied {
+/**
+ * Judges `rows` for `action`, changes those the rules allow, and audits each change with `extra` in its details.
+ * `actorId` null: Roster itself acting (the idle policy, main/core/policy), recorded with no actor.
+ */
+export function apply(db: Db, rows: Row[], action: BulkAction, actorId: number | null, now: number, extra: Record<string, unknown>, report: Report): Applied {
   const audit = new AuditRepo(db);
   const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: (upTo) => activeAdmins(db, upTo) });
   const changed: Row[] = [];
@@ -136,7 +139,7 @@ function apply(db: Db, rows: Row[], action: BulkAction, actorId: number, now: nu
 }
 
 /** Sign out everywhere: every session of those people ended by ONE statement; an entry for each who had any. */
-function signOut(db: Db, audit: AuditRepo, people: Row[], unchanged: number, skipped: Applied['skipped'], actorId: number, now: number, extra: Record<string, unknown>): Applied {
+function signOut(db: Db, audit: AuditRepo, people: Row[], unchanged: number, skipped: Applied['skipped'], actorId: number | null, now: number, extra: Record<string, unknown>): Applied {
   const ids = JSON.stringify(people.map((r) => r.id));
   const counts = new Map(
     db

@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { memo } from 'react';
 import type { ActivityEntry, ActivityPerson } from '../../../common/activity.ts';
-import { describeEntry } from '../../../common/activity-wording.ts';
+import { describeEntry, systemActor } from '../../../common/activity-wording.ts';
 import { formatPreciseTime } from '../format.ts';
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -62,8 +62,8 @@ const ActivityTableStyles = memo(function ActivityTableStyles() {
   );
 });
 
-function Who({ person }: { person: ActivityPerson | null }) {
-  if (!person) return <span className="activity-aside">—</span>;
+function Who({ person, system }: { person: ActivityPerson | null; system?: string | null }) {
+  if (!person) return system ? <p className="activity-line">{system}</p> : <span className="activity-aside">—</span>;
   return (
     <>
       <p className="activity-line">{person.name}</p>
@@ -93,7 +93,7 @@ const Entry = memo(function Entry({ entry, now }: { entry: ActivityEntry; now: n
         )}
       </td>
       <td>
-        <Who person={entry.actor} />
+        <Who person={entry.actor} system={systemActor(entry)} />
       </td>
       <td>
         <Who person={entry.target} />

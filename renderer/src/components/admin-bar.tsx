@@ -1,4 +1,4 @@
-// The Admin Panel's menu bar: People, Activity, Email and Backups.
+// The Admin Panel's menu bar: People, Activity, Email, Backups and Policies.
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import type { ShellView } from './top-bar.tsx';
@@ -10,6 +10,7 @@ export function AdminBar({ view, go }: { view: ShellView; go: (v: ShellView) => 
       <Tab label="Activity" value="activity" />
       <Tab label="Email" value="email" />
       <Tab label="Backups" value="backups" />
+      <Tab label="Policies" value="policies" />
     </Tabs>
   );
 }

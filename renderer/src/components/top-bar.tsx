@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { SessionInfo } from '../../../common/contract.ts';
 
-export type ShellView = 'account' | 'people' | 'activity' | 'email' | 'backups';
+export type ShellView = 'account' | 'people' | 'activity' | 'email' | 'backups' | 'policies';
 
 export const initials = (s: Pick<SessionInfo, 'firstName' | 'lastName'>) =>
   `${s.firstName.charAt(0)}${s.lastName.charAt(0)}`.toUpperCase();

@@ -1,0 +1,43 @@
+// The automatic deactivation policy's rules, as pure functions: whom it deactivates (as SQL over users) and when
+// a run is due. "Idle" is the People filter's own condition (filterSql in people-where.ts), never written again here.
+import { DAY_MS } from '../../../common/people-filter.ts';
+import type { IdlePolicySettings } from '../../../common/idle-policy.ts';
+import { viewWhere, type PeopleWhere } from '../db/people-where.ts';
+
+/** The policy runs at most once a day. */
+export const RUN_EVERY_MS = DAY_MS;
+
+/** The Active tab filtered by "No sign-in for N days", judged at `now`: what the People list shows for that filter. */
+export const idleView = (days: number) => ({ tab: 'active' as const, query: '', filter: { kind: 'noSignInFor' as const, days } });
+
+/**
+ * Whom the policy deactivates at `now`: active people the idle filter matches, admins never (an idle admin is a
+ * question for a person, not for a timer). Already deactivated people are outside the Active tab, so untouched.
+ */
+export function policyWhere(days: number, now: number): PeopleWhere {
+  const idle = viewWhere(idleView(days), now);
+  return { sql: `${idle.sql} AND role = 'user'`, params: idle.params };
+}
+
+/** The idle admins the policy leaves alone, for the preview: the same idle condition, admins only. */
+export function idleAdminsWhere(days: number, now: number): PeopleWhere {
+  const idle = viewWhere(idleView(days), now);
+  return { sql: `${idle.sql} AND role = 'admin'`, params: idle.params };
+}
+
+/**
+ * Whether a run is due at `now`. On: first run, a day after the last, or at once when the last run is dated after
+ * `now` (the clock was set back: waiting for that date could mean never running again). A clock set forward runs
+ * once, not once per missed day: the people judged are the same whatever the number of days skipped.
+ */
+export function policyRunDue(settings: IdlePolicySettings, lastRunAt: number | null, now: number): boolean {
+  if (!settings.enabled) return false;
+  if (lastRunAt === null || lastRunAt > now) return true;
+  return now - lastRunAt >= RUN_EVERY_MS;
+}
+
+/** When the next run is due (ms), while on: the moment policyRunDue turns true, or now when it already is. */
+export function nextRunAt(settings: IdlePolicySettings, lastRunAt: number | null, now: number): number | null {
+  if (!settings.enabled) return null;
+  return policyRunDue(settings, lastRunAt, now) ? now : (lastRunAt as number) + RUN_EVERY_MS;
+}
