@@ -33,10 +33,12 @@ import {
 import { peopleFilter } from './people-filter-schema.ts';
 import {
   bulkActionField,
+  resendBatchField,
   selectionSchema,
   type BulkPreview,
   type BulkProgress,
   type BulkResult,
+  type ResendStatus,
   type UndoResult,
 } from './bulk.ts';
 import {
@@ -309,6 +311,8 @@ export const contract = {
   undoBulk: method<UndoResult>()('admin', z.object({ bulkId: idField }).strict()),
   bulkProgress: method<BulkProgress | null>()('admin', empty),
   exportSelectedPeople: method<ExportOutcome>()('admin', z.object({ selection: peopleSelectionInput }).strict()),
+  resendInvitesStatus: method<ResendStatus>()('admin', z.object({ batchId: resendBatchField }).strict()),
+  resendInviteCodes: method<ExportOutcome>()('admin', z.object({ batchId: resendBatchField }).strict()),
   chooseImportFile: method<{ importId: string; fileName: string } | null>()('admin', empty),
   previewImport: method<ImportPreview>()('admin', z.object({ importId: importIdField, mapping: importMappingInput.nullable().default(null) }).strict()),
   importRows: method<ImportRowsPage>()('admin', importRowsInput),

@@ -49,6 +49,8 @@ export const METHOD_NAMES = [
   'undoBulk',
   'bulkProgress',
   'exportSelectedPeople',
+  'resendInvitesStatus',
+  'resendInviteCodes',
   'chooseImportFile',
   'previewImport',
   'importRows',

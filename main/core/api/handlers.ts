@@ -86,6 +86,8 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     runBulk: (input, ctx) => bulk.run(input, ctx),
     undoBulk: (input, ctx) => bulk.undo(input, ctx),
     bulkProgress: () => bulk.progress(),
+    resendInvitesStatus: (input, ctx) => bulk.resendStatus(input, ctx),
+    resendInviteCodes: (input, ctx) => bulk.resendCodes(input, ctx),
     exportSelectedPeople: (input, ctx) => peopleExport.exportSelection(input.selection, ctx),
     chooseImportFile: () => peopleImport.chooseFile(),
     previewImport: (input) => peopleImport.preview(input),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../main/core/api/call-context.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
-import { ImportInvites, type InviteDeps } from '../../../main/core/people-csv/import-invites.ts';
+import { InviteQueue, type InviteDeps } from '../../../main/core/email/invite-queue.ts';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
 import { tempDir } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
@@ -66,7 +66,7 @@ describe('Import CSV invites, many at once', () => {
   it('queues the people of an import of any size (1,000,000 rows allowed) without overflowing the stack', async () => {
     // Email turned off: the one invite tried fails at once with that reason; stopping moves the rest to the failures.
     const deps = { smtpSettings: { load: () => null } } as unknown as InviteDeps;
-    const invites = new ImportInvites(deps, {} as CallContext);
+    const invites = new InviteQueue(deps, {} as CallContext);
     const people = Array.from({ length: 300_000 }, (_, i) => ({ line: i + 2, personId: i + 1, email: `p${i}@example.org`, code: null }));
     expect(() => invites.send(people)).not.toThrow();
     expect(invites.pending).toBe(299_999);

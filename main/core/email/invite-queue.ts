@@ -1,19 +1,20 @@
-// After an import with email set up: the invites go out in the background, one at a time, with progress; a failure
-// is listed with its reason and its code revoked (a code that did not go out must not be redeemable later). Retry
-// issues a new code and sends again; the fallback per row is a temporary password (credential-delivery.ts).
+// Invite emails to many people, in the background (after an import with email set up, or Resend invites to a
+// selection): one at a time, with progress; a failure is listed with its reason and its code revoked (a code that
+// did not go out must not be redeemable later). Retry issues a new code and sends again; the fallback per person is
+// a temporary password (credential-delivery.ts).
 import type { InviteFailure } from '../../../common/people-import.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { AuditRepo } from '../db/audit-repo.ts';
 import { fullName, type UsersRepo } from '../db/users-repo.ts';
-import { recipientOf, type Mailer } from '../email/mailer.ts';
-import { inviteEmail } from '../email/messages.ts';
-import type { OneTimeCodes } from '../email/one-time-codes.ts';
-import { mailFailure } from '../email/smtp-errors.ts';
-import type { SmtpSettingsStore } from '../email/smtp-settings.ts';
+import { recipientOf, type Mailer } from './mailer.ts';
+import { inviteEmail } from './messages.ts';
+import { mailFailure } from './smtp-errors.ts';
+import type { SmtpSettingsStore } from './smtp-settings.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../services/clock.ts';
 import { invitedTarget } from '../services/target-checks.ts';
+import type { OneTimeCodes } from './one-time-codes.ts';
 
 export interface InviteDeps {
   users: UsersRepo;
@@ -25,6 +26,7 @@ export interface InviteDeps {
 }
 
 export interface ToInvite {
+  /** The person's line in the imported file (for Resend invites: their place in the selection). */
   line: number;
   personId: number;
   email: string;
@@ -34,7 +36,13 @@ export interface ToInvite {
 
 const HOUR = 60 * 60 * 1000;
 
-export class ImportInvites {
+/** Where the invites come from: what the audit entries say (`via`), and what a successful send is recorded as. */
+export interface InviteSource {
+  via: 'import' | 'bulk';
+  sentAction: 'invite_sent' | 'invite_resent';
+}
+
+export class InviteQueue {
   sent = 0;
   failed: InviteFailure[] = [];
   private queue: ToInvite[] = [];
@@ -43,6 +51,7 @@ export class ImportInvites {
   constructor(
     private readonly deps: InviteDeps,
     private readonly ctx: CallContext,
+    private readonly source: InviteSource = { via: 'import', sentAction: 'invite_sent' },
   ) {}
 
   get pending(): number {
@@ -114,10 +123,10 @@ export class ImportInvites {
       this.ctx.transaction(() => {
         const now = clock.now();
         codes.revokeAll(person.id, now);
-        audit.record(now, actor.id, 'email_send_failed', person.id, { purpose: 'invite', reason: failure.code, via: 'import' });
+        audit.record(now, actor.id, 'email_send_failed', person.id, { purpose: 'invite', reason: failure.code, via: this.source.via });
       });
       throw failure;
     }
-    this.ctx.transaction(() => audit.record(clock.now(), actor.id, 'invite_sent', person.id, { to: person.email, via: 'import' }));
+    this.ctx.transaction(() => audit.record(clock.now(), actor.id, this.source.sentAction, person.id, { to: person.email, via: this.source.via }));
   }
 }
