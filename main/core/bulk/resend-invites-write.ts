@@ -2,7 +2,6 @@
 // rules let through gets a new invite code (their older codes stop working), stored only as its HMAC, and an audit
 // entry. The codes leave the transaction only as the batches handed to main, which emails them or offers them once
 // as a download (resend-invites.ts); they are never logged nor written anywhere in plaintext.
-import type { AuditAction } from '../../../common/audit-actions.ts';
 import type { BulkProgress } from '../../../common/bulk.ts';
 import { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
@@ -46,8 +45,14 @@ export function renewInvites(
       now,
       order.lifetimeMs,
     );
-    audit.recordMany(chunk.map((r) => ({ at: now, actorId, action: 'invite_renewed' as AuditAction, targetId: r.id, details: { to: r.email, delivery, ...extra } })));
-    handOut(chunk.map((r, k) => ({ line: start + k + 1, personId: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, code: shown[k] ?? '' })));
+    audit.recordMany(chunk.map((r) => ({ at: now, actorId, action: 'invite_renewed', targetId: r.id, details: { to: r.email, delivery, ...extra } })));
+    handOut(
+      chunk.map((r, k) => {
+        const code = shown[k];
+        if (code === undefined) throw new Error('a person without a new code'); // rolls the whole resend back
+        return { line: start + k + 1, personId: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, code };
+      }),
+    );
     report({ action: 'resendInvites', phase: 'writing', done: start + chunk.length, total: people.length });
   }
 }

@@ -80,7 +80,10 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
     (result: BulkResult, confirmed: number) => {
       select.clear();
       // Resend invites: its own dialog follows, with the emails' progress or the codes to download once.
-      if (result.invites) return setDialog({ kind: 'resend', result, invites: result.invites, confirmed });
+      if (result.invites) {
+        setDialog({ kind: 'resend', result, invites: result.invites, confirmed });
+        return;
+      }
       setDialog(null);
       const { bulkId } = result;
       // Undo for 10 s: main reverts exactly whom this changed, if no one changed them since.

@@ -5,22 +5,14 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ResendStatus } from '../../../common/bulk.ts';
-import type { MethodInput } from '../../../common/contract.ts';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
 import { databaseSnapshot } from '../database-snapshot.ts';
 import { BOB, emailWorld, NEW_PASSWORD, withBob } from '../email/email-harness.ts';
 import { GOOD_PASSWORD, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
 import { addPerson, makeAdmin } from '../people/helpers.ts';
+import { entries, ids, type Selection } from './bulk-helpers.ts';
 
-type Selection = MethodInput<'runBulk'>['selection'];
-const ids = (...people: { id: number }[]): Selection => ({ kind: 'ids', ids: people.map((p) => p.id) });
-
-const entries = (t: TestRoster, action: string) =>
-  t.roster.db
-    .prepare<[string], { target_id: number | null; details: string }>('SELECT target_id, details FROM audit_log WHERE action = ? ORDER BY id')
-    .all(action)
-    .map((e) => ({ target_id: e.target_id, details: JSON.parse(e.details) as Record<string, unknown> }));
 const liveCodes = (t: TestRoster, userId: number) => t.roster.db.prepare('SELECT COUNT(*) FROM one_time_codes WHERE user_id = ? AND used_at IS NULL').pluck().get(userId) as number;
 
 /** Asks after a resend until `done` says so (the emails go out in the background). */
