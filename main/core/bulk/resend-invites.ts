@@ -49,8 +49,14 @@ export class ResendInvites {
     const resend: Resend = { id: randomBytes(16).toString('base64url'), actorId: actor.id, total: added.count, expiresAt, queue: null, added, codes: 'none' };
     if (byEmail) {
       resend.queue = new InviteQueue(this.d, ctx, { via: 'bulk', sentAction: 'invite_resent' });
-      resend.queue.send(Array.from(added.takeCodes(), (a) => ({ line: a.line, personId: a.personId, email: a.email, code: a.code })));
-      added.clear();
+      const people = added.takeCodes();
+      resend.queue.sendGradually(
+        (function* () {
+          for (const a of people) yield { line: a.line, personId: a.personId, email: a.email, code: a.code };
+        })(),
+        added.count,
+      );
+      added.clear(); // the people's names are not needed again (the codes travel with the queue)
     } else if (added.count > 0) {
       resend.codes = 'available';
     }

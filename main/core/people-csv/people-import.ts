@@ -128,7 +128,13 @@ export class PeopleImport {
           status.skipped = im.opened.rows - written.added;
           if (settings) {
             im.invites = new InviteQueue(this.d, ctx);
-            im.invites.send(Array.from(im.added.takeCodes(), (a) => ({ line: a.line, personId: a.personId, email: a.email, code: a.code })));
+            const people = im.added.takeCodes();
+            im.invites.sendGradually(
+              (function* () {
+                for (const a of people) yield { line: a.line, personId: a.personId, email: a.email, code: a.code };
+              })(),
+              im.added.count,
+            );
             status.phase = 'sending';
           } else {
             status.phase = 'done';

@@ -63,6 +63,29 @@ describe('Import CSV invites by email', () => {
 });
 
 describe('Import CSV invites, many at once', () => {
+  it('people given lazily are queued a slice per turn of the event loop, never all decoded at once', async () => {
+    const deps = { smtpSettings: { load: () => null } } as unknown as InviteDeps;
+    const invites = new InviteQueue(deps, {} as CallContext);
+    const total = 300_000;
+    let pulled = 0;
+    invites.sendGradually(
+      (function* () {
+        for (let i = 0; i < total; i++, pulled++) yield { line: i + 2, personId: i + 1, email: `p${i}@example.org`, code: null };
+      })(),
+      total,
+    );
+    expect(invites.pending).toBe(total);
+    expect(invites.busy).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pulled).toBeGreaterThan(0);
+    expect(pulled).toBeLessThanOrEqual(2000); // a slice or two by the first turn, not 300,000
+    invites.stop('Roster was closed.');
+    await invites.whenIdle();
+    expect(invites.pending).toBe(0);
+    expect(invites.busy).toBe(false);
+    expect(invites.sent + invites.failed.length).toBe(total);
+  });
+
   it('queues the people of an import of any size (1,000,000 rows allowed) without overflowing the stack', async () => {
     // Email turned off: the one invite tried fails at once with that reason; stopping moves the rest to the failures.
     const deps = { smtpSettings: { load: () => null } } as unknown as InviteDeps;
