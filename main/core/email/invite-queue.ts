@@ -35,6 +35,8 @@ export interface ToInvite {
 }
 
 const HOUR = 60 * 60 * 1000;
+/** How long a queued invite waits before trying again while the database is held by another worker's write. */
+const BUSY_WAIT_MS = 250;
 /** People queued per turn of main's loop by sendGradually (decoding them takes ~2–4 ms per 1,000 on a loaded machine). */
 const FEED_SLICE = 1000;
 
@@ -152,7 +154,7 @@ export class InviteQueue {
     const settings = this.deps.smtpSettings.load();
     if (!settings) throw new AppError('EMAIL_NOT_CONFIGURED', 'Email is not set up any more.');
     const actor = signedInUser(this.ctx);
-    const { person, code } = this.ctx.transaction(() => {
+    const { person, code } = await this.write(() => {
       const target = invitedTarget(users.get(item.personId));
       return { person: target, code: item.code ?? codes.issue(target.id, 'invite', clock.now(), settings.inviteLifetimeHours * HOUR) };
     });
@@ -160,13 +162,29 @@ export class InviteQueue {
       await mailer.send(settings, recipientOf(person), inviteEmail({ firstName: person.first_name, email: person.email, code, invitedBy: fullName(actor), lifetimeHours: settings.inviteLifetimeHours }));
     } catch (err) {
       const failure = mailFailure(err);
-      this.ctx.transaction(() => {
+      await this.write(() => {
         const now = clock.now();
         codes.revokeAll(person.id, now);
         audit.record(now, actor.id, 'email_send_failed', person.id, { purpose: 'invite', reason: failure.code, via: this.source.via });
       });
       throw failure;
     }
-    this.ctx.transaction(() => audit.record(clock.now(), actor.id, this.source.sentAction, person.id, { to: person.email, via: this.source.via }));
+    await this.write(() => audit.record(clock.now(), actor.id, this.source.sentAction, person.id, { to: person.email, via: this.source.via }));
+  }
+
+  /**
+   * One write of the queue, in the caller's checked transaction; while another worker's write holds the database (a
+   * bulk action, an import: BUSY at once rather than a blocked loop), it waits and tries again, so the invites queued
+   * behind it are not all failed in a moment, nor one that went out recorded as failed.
+   */
+  private async write<T>(change: () => T): Promise<T> {
+    for (;;) {
+      try {
+        return this.ctx.transaction(change);
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'BUSY') || this.stopped !== null) throw err;
+        await new Promise((resolve) => setTimeout(resolve, BUSY_WAIT_MS));
+      }
+    }
   }
 }

@@ -121,6 +121,23 @@ describe('bulk Resend invites, by email', () => {
   }, 30_000);
 });
 
+describe('bulk Resend invites while the database is held', () => {
+  it('emails still queued wait for another bulk action to finish, then go out: none is failed for it', async () => {
+    const world = await emailWorld();
+    const { t, admin } = world;
+    const people = [];
+    for (const name of ['Kim', 'Lee', 'Max', 'Ned', 'Oda', 'Pia']) people.push((await invited(world, name)).person);
+    const { id: bobId } = await withBob(world); // someone for the other action to change
+    const resend = await admin.ok('runBulk', { selection: ids(...people), action: 'resendInvites' });
+    // At once, while the emails go out: a bulk action whose worker holds the database (BUSY for main's writes).
+    const deactivated = await admin.ok('runBulk', { selection: ids({ id: bobId }), action: 'deactivate' });
+    expect(deactivated.changed).toBe(1);
+    const done = await until(admin, resend.invites!.batchId, (s) => s.pending === 0);
+    expect(done).toMatchObject({ sent: 6, failed: 0 });
+    expect(entries(t, 'invite_resent')).toHaveLength(6);
+  });
+});
+
 describe('bulk Resend invites, without email', () => {
   async function world() {
     const delivery = new HeldDelivery();
