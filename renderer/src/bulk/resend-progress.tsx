@@ -24,6 +24,7 @@ export function emailProgress(s: ResendStatus): string {
 
 export function ResendProgress({ status, onCodesTaken }: { status: ResendStatus; onCodesTaken: (s: ResendStatus) => void }) {
   const [error, setError] = useState<string | null>(null);
+  if (status.total === 0) return null; // no one selected was invited: the result's own sentence says so
   if (!status.byEmail) {
     if (status.codes === 'none') return null;
     const download = async () => {
