@@ -81,6 +81,7 @@ const BULK_DONE: Record<string, (people: string) => string> = {
   makeUser: (p) => `made ${p} Users`,
   makeAdmin: (p) => `made ${p} Admins`,
   signOutEverywhere: (p) => `signed ${p} out everywhere`,
+  resendInvites: (p) => `renewed the invites of ${p}`,
 };
 const bulkDone = (action: unknown, people: string) => (BULK_DONE[text(action)] ?? ((p: string) => `changed ${p}`))(people);
 
@@ -163,6 +164,9 @@ export const WORDING: { [A in AuditAction]: Words } = {
   },
   reset_redeemed: (e) => `${actor(e)} chose a new password with an emailed reset code`,
   invite_sent: (e) => `${actor(e)} sent ${target(e)} an invite at ${text(e.details.to) || address(e)}`,
+  // Resend invites to many: the new code is made in the action's transaction; its email, if any, is recorded apart.
+  invite_renewed: (e) =>
+    `${actor(e)} gave ${target(e)} a new invite code (the old one stops working), ${e.details.delivery === 'email' ? `to go by email to ${text(e.details.to) || address(e)}` : 'handed to the admin'}`,
   invite_resent: (e) => `${actor(e)} sent ${target(e)} a new invite at ${text(e.details.to) || address(e)}`,
   invite_revoked: (e) => `${actor(e)} revoked ${possessive(target(e))} invite`,
   invite_redeemed: (e) => `${actor(e)} accepted their invite and chose a password`,

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = {
   reset_redeemed: 'passwords',
   invite_sent: 'passwords',
   invite_resent: 'passwords',
+  invite_renewed: 'passwords',
   invite_revoked: 'passwords',
   invite_redeemed: 'passwords',
   code_locked: 'passwords',

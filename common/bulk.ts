@@ -13,10 +13,10 @@ export const UNDO_OFFER_MS = 10_000;
 export const NAMES_SHOWN = 5;
 export const SKIPPED_LISTED = 20;
 
-export const BULK_ACTIONS = ['deactivate', 'reactivate', 'makeUser', 'makeAdmin', 'signOutEverywhere'] as const;
+export const BULK_ACTIONS = ['deactivate', 'reactivate', 'makeUser', 'makeAdmin', 'resendInvites', 'signOutEverywhere'] as const;
 export const bulkActionField = z.enum(BULK_ACTIONS);
 export type BulkAction = z.infer<typeof bulkActionField>;
-/** The actions Undo can revert: state changes of the person themself (ended sessions cannot come back). */
+/** The actions Undo can revert: state changes of the person themself (ended sessions and sent mail cannot come back). */
 export const UNDOABLE: readonly BulkAction[] = ['deactivate', 'reactivate', 'makeUser', 'makeAdmin'];
 
 const ids = (max: number, what: string) =>
@@ -33,11 +33,12 @@ export const selectionSchema = <V extends z.ZodType>(view: V) =>
   ]);
 
 /** Why a selected person was left alone. */
-export type SkipReason = 'self' | 'lastAdmin' | 'deactivated';
+export type SkipReason = 'self' | 'lastAdmin' | 'deactivated' | 'notInvited';
 export const SKIP_REASON_WORDS: Record<SkipReason, string> = {
   self: 'your own account',
   lastAdmin: 'the last admin',
   deactivated: 'deactivated: reactivate them first',
+  notInvited: 'not invited: they already have a password',
 };
 
 export interface NamedPerson {
@@ -71,6 +72,33 @@ export interface BulkResult {
   skippedPeople: (NamedPerson & { reason: SkipReason })[];
   /** Until when main accepts Undo (ISO), or null. */
   undoUntil: string | null;
+  /** Resend invites: how the new invites are going out (null for the other actions). */
+  invites: ResendStatus | null;
+}
+
+/** A resend's handle in main (random, like an import's). */
+export const resendBatchField = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'That resend is no longer known to Roster.');
+
+/** Failed invite emails listed in a resend's status (the rest are counted). */
+export const FAILURES_LISTED = 5;
+
+/**
+ * After Resend invites: the new codes go out by email in the background (sent, failed, still to go), or, without
+ * email, wait in main to be downloaded ONCE as a CSV file (`codes`), then are gone.
+ */
+export interface ResendStatus {
+  batchId: string;
+  byEmail: boolean;
+  /** People given a new code. */
+  total: number;
+  sent: number;
+  pending: number;
+  failed: number;
+  /** The first FAILURES_LISTED failures, with why (their new code was revoked: Resend invite on their row). */
+  failures: (NamedPerson & { reason: string })[];
+  codes: 'none' | 'available' | 'taken';
+  /** When the new codes stop working (ISO). */
+  expiresAt: string;
 }
 
 export interface UndoResult {

@@ -40,10 +40,12 @@ import {
 } from './idle-policy.ts';
 import {
   bulkActionField,
+  resendBatchField,
   selectionSchema,
   type BulkPreview,
   type BulkProgress,
   type BulkResult,
+  type ResendStatus,
   type UndoResult,
 } from './bulk.ts';
 import {
@@ -319,6 +321,8 @@ export const contract = {
   previewIdlePolicy: method<IdlePolicyPreview>()('admin', previewIdlePolicyInput),
   saveIdlePolicy: method<IdlePolicySaved>()('admin', saveIdlePolicyInput),
   exportSelectedPeople: method<ExportOutcome>()('admin', z.object({ selection: peopleSelectionInput }).strict()),
+  resendInvitesStatus: method<ResendStatus>()('admin', z.object({ batchId: resendBatchField }).strict()),
+  resendInviteCodes: method<ExportOutcome>()('admin', z.object({ batchId: resendBatchField }).strict()),
   chooseImportFile: method<{ importId: string; fileName: string } | null>()('admin', empty),
   previewImport: method<ImportPreview>()('admin', z.object({ importId: importIdField, mapping: importMappingInput.nullable().default(null) }).strict()),
   importRows: method<ImportRowsPage>()('admin', importRowsInput),

@@ -52,6 +52,8 @@ export const METHOD_NAMES = [
   'previewIdlePolicy',
   'saveIdlePolicy',
   'exportSelectedPeople',
+  'resendInvitesStatus',
+  'resendInviteCodes',
   'chooseImportFile',
   'previewImport',
   'importRows',

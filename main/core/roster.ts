@@ -37,6 +37,7 @@ import { BulkService } from './bulk/bulk-service.ts';
 import { IdlePolicySchedule } from './policy/idle-policy-schedule.ts';
 import { IdlePolicyService } from './policy/idle-policy-service.ts';
 import { IdlePolicySettingsStore } from './policy/idle-policy-settings.ts';
+import { ResendInvites } from './bulk/resend-invites.ts';
 import { RecoveryService } from './services/recovery-service.ts';
 import { KeyFileSecretBox, loadOrCreateKey } from './settings/key-file-secret-box.ts';
 import type { SecretBox } from './settings/secret-box.ts';
@@ -177,7 +178,8 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       mailer,
       smtpSettings,
     });
-    const bulk = new BulkService({ db, runner: bulkRunner, clock, otherWritesHeld: () => peopleImport.writesHeld(), onAudited: () => head.onAppend() });
+    const resends = new ResendInvites({ users, codes, audit, clock, mailer, smtpSettings, delivery: options.fileDelivery });
+    const bulk = new BulkService({ db, runner: bulkRunner, clock, otherWritesHeld: () => peopleImport.writesHeld(), onAudited: () => head.onAppend(), smtpSettings, codeKey: codeKeyOnce, resends });
     const policy = new IdlePolicyService({ db, audit, runner: bulkRunner, clock, settings: policySettings, otherWritesHeld: () => peopleImport.writesHeld(), onAudited: () => head.onAppend() });
     const dispatch = createDispatcher({
       handlers: createHandlers({ auth, people, delivery, invites, recovery, emailSettings, backups, activity: new ActivityService({ db, dataDir, clock, delivery: options.fileDelivery, nativeBinding: options.nativeBinding }),
@@ -202,6 +204,7 @@ export async function createRoster(options: RosterOptions): Promise<Roster> {
       close: async () => {
         await peopleImport.closeAll(); // a write under way is stopped: its one transaction rolls back
         await bulkRunner.close(); // likewise
+        await resends.closeAll(); // invites not yet sent stay unsent; codes not yet downloaded are wiped
         await head.close(); // the head record's last write goes to this database's log
         closeDatabase(db);
       },

@@ -18,6 +18,7 @@ import { benchBackups } from './backups.ts';
 import { benchHygiene } from './hygiene.ts';
 import { benchPeopleCsv } from './people-csv.ts';
 import { benchBulk } from './bulk.ts';
+import { benchResend } from './resend.ts';
 import { rssAfterFirstPage, startBrowserMode, stop } from './browser-mode.ts';
 import { printTable, summarise, timeIt, verdict, type Row } from './measure.ts';
 import { writeResults } from './results-file.ts';
@@ -30,6 +31,9 @@ const TABS = ['active', 'deactivated'] as const;
 const LIKE = `(first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')`;
 const like = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Every section, in the order they run; results of all of them are named by the size alone. */
+const SECTIONS = ['people', 'backups', 'browser', 'activity', 'csv', 'bulk', 'hygiene', 'resend'];
+
 export async function main(argv: string[], repoRoot: string): Promise<void> {
   root = repoRoot;
   const { values } = parseArgs({
@@ -38,7 +42,7 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
       users: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
       runs: { type: 'string', default: '7' },
-      only: { type: 'string', default: 'people,backups,browser,activity,csv,bulk,hygiene' },
+      only: { type: 'string', default: SECTIONS.join(',') },
       /** Audit entries in the generated log (default: two per person). */
       audit: { type: 'string' },
     },
@@ -90,14 +94,15 @@ export async function main(argv: string[], repoRoot: string): Promise<void> {
     if (only.has('activity')) await benchActivity(work, runs, rows, log);
     if (only.has('csv')) await benchPeopleCsv(work, users, rows, log);
     if (only.has('bulk')) await benchBulk(work, users, rows, log);
-    if (only.has('hygiene')) await benchHygiene(work, runs, rows, log); // last: it gives people states the others do not expect
+    if (only.has('hygiene')) await benchHygiene(work, runs, rows, log); // late: it gives people states the others do not expect
+    if (only.has('resend')) await benchResend(work, rows, log); // last: it makes everyone active invited
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
 
   printTable(rows, (s) => process.stdout.write(`${s}\n`));
   const failed = rows.filter((r) => verdict(r) === 'FAIL').length;
-  const name = only.size === 6 ? String(users) : `${users}-${[...only].sort().join('-')}`;
+  const name = only.size === SECTIONS.length ? String(users) : `${users}-${[...only].sort().join('-')}`;
   const sqlite = new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string; // the SQLite every section used
   const file = writeResults(root, name, { users, seed, auditEntries, generation: gen, auditGeneration: audit, rows }, { sqlite });
   process.stdout.write(`\n${failed ? `${failed} target(s) missed` : 'every target met'}. Results: ${path.relative(root, file)}\n`);

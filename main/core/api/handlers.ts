@@ -91,6 +91,8 @@ export function createHandlers({ auth, people, delivery, invites, recovery, emai
     getIdlePolicy: () => policy.view(),
     previewIdlePolicy: (input) => policy.preview(input),
     saveIdlePolicy: (input, ctx) => policy.save(input, ctx),
+    resendInvitesStatus: (input, ctx) => bulk.resendStatus(input, ctx),
+    resendInviteCodes: (input, ctx) => bulk.resendCodes(input, ctx),
     exportSelectedPeople: (input, ctx) => peopleExport.exportSelection(input.selection, ctx),
     chooseImportFile: () => peopleImport.chooseFile(),
     previewImport: (input) => peopleImport.preview(input),

@@ -218,10 +218,14 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
   // The table: one scan; each row's entry for every index it belongs in (key columns, then the rowid).
   const names = [...new Set(specs.flatMap((s) => s.columns.map((c) => c.name)))];
   const at = new Map(names.map((n, i) => [n, i + 1]));
-  const positions = specs.map((s) => s.columns.map((c) => at.get(c.name) ?? 0));
-  // Where a partial index's condition for the row is, in the function's arguments (-1: every row belongs).
-  const member = specs.map((s, i) => (s.where ? names.length + 1 + i : -1));
-  const fromRows = specs.map(() => new Fingerprint());
+  const checks = specs.map((spec, i) => ({
+    spec,
+    // Where the row's values for this index are among the function's arguments.
+    positions: spec.columns.map((c) => at.get(c.name) ?? 0),
+    // Where the partial index's condition for the row is (-1: every row belongs).
+    member: spec.where ? names.length + 1 + i : -1,
+    fromRows: new Fingerprint(),
+  }));
   const h1 = new Uint32Array(names.length + 1);
   const h2 = new Uint32Array(names.length + 1);
   db.function('roster_check_row', { varargs: true, directOnly: true }, (...row: unknown[]) => {
@@ -230,15 +234,12 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
       h1[c] = lanes[0] ?? 0;
       h2[c] = lanes[1] ?? 0;
     }
-    for (let i = 0; i < specs.length; i++) {
-      const m = member[i]!;
-      if (m >= 0 && !row[m]) continue;
-      const cols = positions[i]!;
-      const f = fromRows[i]!;
-      f.begin();
-      for (let k = 0; k < cols.length; k++) f.hashed(h1[cols[k]!] ?? 0, h2[cols[k]!] ?? 0);
-      f.hashed(h1[0] ?? 0, h2[0] ?? 0);
-      f.end();
+    for (const { positions, member, fromRows } of checks) {
+      if (member >= 0 && !row[member]) continue;
+      fromRows.begin();
+      for (const p of positions) fromRows.hashed(h1[p] ?? 0, h2[p] ?? 0);
+      fromRows.hashed(h1[0] ?? 0, h2[0] ?? 0);
+      fromRows.end();
     }
     return null;
   });
@@ -246,9 +247,11 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
   db.prepare(`SELECT count(roster_check_row(rowid, ${[...names.map(quoted), ...conditions].join(', ')})) FROM users NOT INDEXED`).get();
 
   // Each index: one scan in its own order.
-  for (const [i, spec] of specs.entries()) {
+  for (const { spec, fromRows } of checks) {
     const fromIndex = new Fingerprint();
     const n = spec.columns.length;
+    const collations = spec.columns.map((c) => c.collation);
+    const direction = spec.columns.map((c) => (c.descending ? -1 : 1));
     let previous: unknown[] | null = null;
     let outOfOrder = 0;
     let duplicates = 0;
@@ -256,11 +259,7 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
       fromIndex.add(e);
       if (previous) {
         let c = 0;
-        for (let k = 0; k < n && c === 0; k++) {
-          const col = spec.columns[k]!;
-          c = compareValues(previous[k], e[k], col.collation);
-          if (col.descending) c = -c;
-        }
+        for (let k = 0; k < n && c === 0; k++) c = compareValues(previous[k], e[k], collations[k] ?? 'BINARY') * (direction[k] ?? 1);
         if (c === 0 && spec.unique && !e.slice(0, n).includes(null)) duplicates++;
         if (c === 0) c = Number(previous[n]) - Number(e[n]);
         if (c >= 0) outOfOrder++;
@@ -270,9 +269,8 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
     });
     const where = spec.where ? ` WHERE ${spec.where}` : '';
     db.prepare(`SELECT count(roster_check_entry(${[...spec.columns.map((c) => quoted(c.name)), 'rowid'].join(', ')})) FROM users INDEXED BY ${quoted(spec.name)}${where}`).get();
-    const rowsSide = fromRows[i]!;
-    if (!fromIndex.equals(rowsSide)) {
-      say(`index ${spec.name} does not hold exactly its rows' entries (${fromIndex.count.toLocaleString('en')} entries for ${rowsSide.count.toLocaleString('en')} rows)`);
+    if (!fromIndex.equals(fromRows)) {
+      say(`index ${spec.name} does not hold exactly its rows' entries (${fromIndex.count.toLocaleString('en')} entries for ${fromRows.count.toLocaleString('en')} rows)`);
     }
     if (outOfOrder) say(`index ${spec.name} has ${outOfOrder.toLocaleString('en')} entries out of order`);
     if (duplicates) say(`non-unique entry in index ${spec.name} (${duplicates.toLocaleString('en')})`);

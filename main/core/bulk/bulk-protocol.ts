@@ -1,5 +1,6 @@
 // The messages between a bulk action's worker thread (bulk-worker.ts) and main (bulk-runner.ts).
 import type { BulkProgress, BulkResult, UndoResult } from '../../../common/bulk.ts';
+import type { AddedBatch } from '../people-csv/added-people.ts';
 import type { DriverSetup } from '../workers/worker-code.ts';
 import type { PolicyOrder, PolicyRunResult } from '../policy/idle-policy-write.ts';
 import type { BulkOrder, UndoOrder } from './bulk-write.ts';
@@ -15,5 +16,7 @@ export interface BulkWorkerSetup extends DriverSetup {
 
 export type BulkMessage =
   | { progress: BulkProgress }
+  /** Resend invites: people given a new code, packed (their codes for main to email or offer once). */
+  | { invited: AddedBatch }
   | { done: BulkResult | UndoResult | PolicyRunResult }
   | { failed: { code?: string; message: string } };

@@ -43,6 +43,10 @@ function verdictOf(c: Candidate, action: BulkAction, actorId: number | null): Ve
     case 'makeAdmin':
       if (c.role === 'admin') return { kind: 'unchanged' };
       return c.isActive ? { kind: 'change' } : { kind: 'skip', reason: 'deactivated' };
+    case 'resendInvites':
+      // Only a pending (or expired) invite is renewed: whoever has a password already accepted theirs, you included.
+      if (!c.isActive) return { kind: 'skip', reason: 'deactivated' };
+      return c.hasPassword ? { kind: 'skip', reason: 'notInvited' } : { kind: 'change' };
     case 'signOutEverywhere':
       // Your own sessions include this window: the Account page signs out your others.
       return self ? { kind: 'skip', reason: 'self' } : { kind: 'change' };
@@ -72,7 +76,7 @@ export function planBulk(candidates: readonly Candidate[], action: BulkAction, s
 }
 
 /** Undo of a bulk action: the change that reverts it, as the fields it sets back. */
-export const UNDO_OF: Record<Exclude<BulkAction, 'signOutEverywhere'>, BulkAction> = {
+export const UNDO_OF: Record<Exclude<BulkAction, 'signOutEverywhere' | 'resendInvites'>, BulkAction> = {
   deactivate: 'reactivate',
   reactivate: 'deactivate',
   makeUser: 'makeAdmin',

@@ -5,6 +5,7 @@ import type { BulkProgress, BulkResult, UndoResult } from '../../../common/bulk.
 import { AppError } from '../errors.ts';
 import { driverSetup, workerCode } from '../workers/worker-code.ts';
 import type { PolicyRunResult } from '../policy/idle-policy-write.ts';
+import type { AddedBatch } from '../people-csv/added-people.ts';
 import type { BulkJob, BulkMessage, BulkWorkerSetup } from './bulk-protocol.ts';
 
 export interface BulkRunnerDeps {
@@ -31,10 +32,11 @@ export class BulkRunner {
     return this.running?.progress ?? null;
   }
 
-  run(job: Extract<BulkJob, { op: 'bulk' }>): Promise<BulkResult>;
+  /** `onInvited`: Resend invites' people with their new codes, as the worker hands them over (before the commit). */
+  run(job: Extract<BulkJob, { op: 'bulk' }>, onInvited?: (batch: AddedBatch) => void): Promise<BulkResult>;
   run(job: Extract<BulkJob, { op: 'undo' }>): Promise<UndoResult>;
   run(job: Extract<BulkJob, { op: 'policy' }>): Promise<PolicyRunResult>;
-  async run(job: BulkJob): Promise<BulkResult | UndoResult | PolicyRunResult> {
+  async run(job: BulkJob, onInvited?: (batch: AddedBatch) => void): Promise<BulkResult | UndoResult | PolicyRunResult> {
     if (this.running) throw new AppError('BUSY', this.writesHeld() ?? 'Another change to many people is being applied.');
     const setup: BulkWorkerSetup = { dbFile: this.d.dbFile, ...driverSetup(this.d.nativeBinding), job };
     // Claimed before the first await, so a second call arriving meanwhile is refused rather than started too.
@@ -46,6 +48,7 @@ export class BulkRunner {
       return await new Promise<BulkResult | UndoResult | PolicyRunResult>((resolve, reject) => {
         worker.on('message', (m: BulkMessage) => {
           if ('progress' in m) running.progress = m.progress;
+          else if ('invited' in m) onInvited?.(m.invited);
           else if ('done' in m) resolve(m.done);
           else reject(m.failed.code && REFUSALS.has(m.failed.code) ? new AppError(m.failed.code as 'CONFLICT', m.failed.message) : new Error(m.failed.message));
         });

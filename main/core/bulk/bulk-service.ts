@@ -1,6 +1,8 @@
 // People → select → act on many: the confirmation's preview (how many, the first few names, who the rules protect),
-// the action itself and its Undo (each run by BulkRunner on a worker, in one transaction), and their progress.
-import type { BulkAction, BulkPreview, BulkProgress, BulkResult, NamedPerson, UndoResult } from '../../../common/bulk.ts';
+// the action itself and its Undo (each run by BulkRunner on a worker, in one transaction), and their progress; after
+// Resend invites, how the new invites are going out (resend-invites.ts).
+import type { ExportOutcome } from '../../../common/activity.ts';
+import type { BulkAction, BulkPreview, BulkProgress, BulkResult, NamedPerson, ResendStatus, UndoResult } from '../../../common/bulk.ts';
 import { NAMES_SHOWN, UNDO_OFFER_MS } from '../../../common/bulk.ts';
 import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
@@ -12,6 +14,10 @@ import { fullName, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import { viewIds } from '../people-csv/people-export.ts';
 import type { Clock } from '../services/clock.ts';
+import { bulkInviteLifetimeMs } from '../email/one-time-codes.ts';
+import type { SmtpSettingsStore } from '../email/smtp-settings.ts';
+import { AddedPeople } from '../people-csv/added-people.ts';
+import type { ResendInvites } from './resend-invites.ts';
 import type { BulkRunner } from './bulk-runner.ts';
 import { planBulk, type Candidate } from './bulk-rules.ts';
 import { selectionSql, type Selection } from './bulk-selection.ts';
@@ -31,6 +37,10 @@ export interface BulkDeps {
   otherWritesHeld: () => string | null;
   /** The audit log grew on another connection: the head record outside the database follows. */
   onAudited: () => void;
+  /** Resend invites: whether email is set up, the key codes are stored under, and where the new codes go next. */
+  smtpSettings: Pick<SmtpSettingsStore, 'load'>;
+  codeKey: () => Buffer;
+  resends: ResendInvites;
 }
 
 const named = (r: Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'email'>): NamedPerson => ({ id: r.id, name: fullName(r), email: r.email });
@@ -104,7 +114,8 @@ export class BulkService {
     const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: (upTo) => activeAdmins(db, upTo) });
     return rows.flatMap((r, i) => {
       const v = verdicts[i];
-      return v?.kind === 'skip' && v.reason !== 'deactivated' ? [{ ...named(r), reason: v.reason }] : [];
+      // The rules' protections only: who is deactivated or (Resend invites) not invited is told in the result.
+      return v?.kind === 'skip' && (v.reason === 'self' || v.reason === 'lastAdmin') ? [{ ...named(r), reason: v.reason }] : [];
     });
   }
 
@@ -116,8 +127,17 @@ export class BulkService {
     const judgeAt = selection.kind === 'view' ? (asOf ?? now) : now;
     if (judgeAt > now) throw new AppError('VALIDATION', 'The confirmation is dated in the future. Check the selection again.');
     if (now - judgeAt > BULK_CONFIRM_MS) throw new AppError('CONFLICT', 'This confirmation is out of date. Check the selection again.');
+    // Resend invites: the codes' key, lifetime and way out are decided here, and the new codes collected as they come.
+    const settings = action === 'resendInvites' ? this.d.smtpSettings.load() : null;
+    const invites = action === 'resendInvites' ? { codeKey: this.d.codeKey(), lifetimeMs: bulkInviteLifetimeMs(settings), byEmail: settings !== null } : undefined;
+    const added = invites ? new AddedPeople() : null;
     try {
-      const result = await this.d.runner.run({ op: 'bulk', order: { actorId: actor.id, action, selection, now, judgeAt } });
+      const order = { actorId: actor.id, action, selection, now, judgeAt, ...(invites ? { invites } : {}) };
+      const result = await this.d.runner.run({ op: 'bulk', order }, added ? (batch) => added.append(batch) : undefined).catch((err: unknown) => {
+        added?.clear(); // rolled back: the codes handed over never worked
+        throw err;
+      });
+      if (invites && added) result.invites = this.d.resends.start(added, invites.byEmail, now + invites.lifetimeMs, ctx);
       const done = this.d.clock.now();
       for (const [id, at] of this.finishedAt) if (done - at > UNDO_ACCEPTED_MS) this.finishedAt.delete(id);
       if (result.bulkId !== null) this.finishedAt.set(result.bulkId, done);
@@ -139,6 +159,14 @@ export class BulkService {
     } finally {
       this.d.onAudited();
     }
+  }
+
+  resendStatus({ batchId }: ParsedInput<'resendInvitesStatus'>, ctx: CallContext): ResendStatus {
+    return this.d.resends.status(batchId, ctx);
+  }
+
+  resendCodes({ batchId }: ParsedInput<'resendInviteCodes'>, ctx: CallContext): Promise<ExportOutcome> {
+    return this.d.resends.codes(batchId, ctx);
   }
 
   progress(): BulkProgress | null {

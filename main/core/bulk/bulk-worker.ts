@@ -6,6 +6,7 @@ import type { BulkMessage, BulkWorkerSetup } from './bulk-protocol.ts';
 import { BulkRefusal, runBulk, runUndo } from './bulk-write.ts';
 import { openWithDriver } from '../workers/worker-driver.ts';
 import { runIdlePolicy } from '../policy/idle-policy-write.ts';
+import { packAdded } from '../people-csv/added-people.ts';
 
 const setup = workerData as BulkWorkerSetup;
 if (!parentPort) throw new Error('the bulk worker runs only as a worker thread');
@@ -22,7 +23,11 @@ try {
   db.pragma('foreign_keys = ON');
   const report = (progress: Parameters<Parameters<typeof runBulk>[2]>[0]) => send({ progress });
   const { job } = setup;
-  send({ done: job.op === 'bulk' ? runBulk(db, job.order, report) : job.op === 'undo' ? runUndo(db, job.order, report) : runIdlePolicy(db, job.order, report) });
+  const handOut = (people: Parameters<Parameters<typeof runBulk>[3] & object>[0]) => {
+    const { batch, transfer } = packAdded(people);
+    port.postMessage({ invited: batch } satisfies BulkMessage, transfer);
+  };
+  send({ done: job.op === 'bulk' ? runBulk(db, job.order, report, handOut) : job.op === 'undo' ? runUndo(db, job.order, report) : runIdlePolicy(db, job.order, report) });
 } catch (err) {
   send({ failed: { code: err instanceof BulkRefusal ? err.code : undefined, message: err instanceof Error ? err.message : String(err) } });
 } finally {

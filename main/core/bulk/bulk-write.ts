@@ -10,6 +10,7 @@ import type { Db } from '../db/open-database.ts';
 import type { UserRow } from '../db/users-repo.ts';
 import { planBulk, stillAsLeft, UNDO_OF, type Candidate } from './bulk-rules.ts';
 import { selectionSql, type Selection } from './bulk-selection.ts';
+import { renewInvites, type HandOut, type InviteOrder } from './resend-invites-write.ts';
 
 export interface BulkOrder {
   actorId: number;
@@ -18,6 +19,8 @@ export interface BulkOrder {
   now: number;
   /** When a view's filter is judged: the confirmation's preview (now, without one). */
   judgeAt: number;
+  /** Resend invites: how the new codes are made and go out. */
+  invites?: InviteOrder;
 }
 
 export interface UndoOrder {
@@ -59,7 +62,7 @@ export const activeAdmins = (db: Db, upTo: number) =>
 const CHUNK = 5000;
 
 /** The set-based statements that change a chunk of people (a JSON array of ids), and each change's audit entry. */
-function changer(db: Db, action: Exclude<BulkAction, 'signOutEverywhere'>, now: number) {
+function changer(db: Db, action: Exclude<BulkAction, 'signOutEverywhere' | 'resendInvites'>, now: number) {
   const inChunk = 'IN (SELECT value FROM json_each(?))';
   const endSessions = db.prepare(`DELETE FROM sessions WHERE user_id ${inChunk}`);
   const revokeCodes = db.prepare(`UPDATE one_time_codes SET used_at = ? WHERE used_at IS NULL AND user_id ${inChunk}`);
@@ -104,7 +107,7 @@ interface Applied {
  * Judges `rows` for `action`, changes those the rules allow, and audits each change with `extra` in its details.
  * `actorId` null: Roster itself acting (the idle policy, main/core/policy), recorded with no actor.
  */
-export function apply(db: Db, rows: Row[], action: BulkAction, actorId: number | null, now: number, extra: Record<string, unknown>, report: Report): Applied {
+export function apply(db: Db, rows: Row[], action: BulkAction, actorId: number | null, now: number, extra: Record<string, unknown>, report: Report, invites?: { order: InviteOrder; handOut: HandOut }): Applied {
   const audit = new AuditRepo(db);
   const verdicts = planBulk(rows.map(candidate), action, { actorId, activeAdmins: (upTo) => activeAdmins(db, upTo) });
   const changed: Row[] = [];
@@ -120,6 +123,11 @@ export function apply(db: Db, rows: Row[], action: BulkAction, actorId: number |
   const shown = extra.undo ? 'undo' : action;
   report({ action: shown, phase: 'writing', done: 0, total });
   if (action === 'signOutEverywhere') return signOut(db, audit, changed, unchanged, skipped, actorId, now, extra);
+  if (action === 'resendInvites') {
+    if (!invites) throw new Error('Resend invites without an invite order');
+    renewInvites(db, changed, { actorId, now, extra }, invites.order, invites.handOut, report);
+    return { changed, unchanged, skipped };
+  }
 
   const change = changer(db, action, now);
   for (let at = 0; at < total; at += CHUNK) {
@@ -153,7 +161,8 @@ function signOut(db: Db, audit: AuditRepo, people: Row[], unchanged: number, ski
   return { changed, unchanged: unchanged + people.length - changed.length, skipped };
 }
 
-export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
+/** `handOut` receives the new codes of Resend invites, chunk by chunk, while the transaction runs. */
+export function runBulk(db: Db, order: BulkOrder, report: Report, handOut: HandOut = () => {}): BulkResult {
   const { actorId, action, now } = order;
   return db
     .transaction((): BulkResult => {
@@ -164,7 +173,8 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
       const bulkId = UNDOABLE.includes(action)
         ? Number(db.prepare('INSERT INTO bulk_actions (actor_id, action, at) VALUES (?, ?, ?)').run(actorId, action, now).lastInsertRowid)
         : null;
-      const applied = apply(db, rows, action, actorId, now, bulkId === null ? { bulk: true } : { bulk: bulkId }, report);
+      const invites = order.invites && { order: order.invites, handOut };
+      const applied = apply(db, rows, action, actorId, now, bulkId === null ? { bulk: true } : { bulk: bulkId }, report, invites);
       if (bulkId !== null) {
         db.prepare('INSERT INTO bulk_action_people (bulk_id, user_id) SELECT ?, value FROM json_each(?)').run(bulkId, JSON.stringify(applied.changed.map((r) => r.id)));
       }
@@ -177,6 +187,7 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
         skipped: applied.skipped.length,
         skippedPeople: applied.skipped.slice(0, SKIPPED_LISTED),
         undoUntil: null,
+        invites: null,
       };
       new AuditRepo(db).record(now, actorId, 'bulk_action', null, {
         action,
@@ -185,6 +196,7 @@ export function runBulk(db: Db, order: BulkOrder, report: Report): BulkResult {
         changed: result.changed,
         unchanged: result.unchanged,
         skipped: result.skipped,
+        ...(order.invites ? { delivery: order.invites.byEmail ? 'email' : 'invite_code' } : {}),
         // When a view's filter was judged (the confirmation's preview), if not at the action's own moment.
         ...(order.judgeAt !== now ? { judgedAt: new Date(order.judgeAt).toISOString() } : {}),
       });
@@ -200,14 +212,15 @@ export function runUndo(db: Db, order: UndoOrder, report: Report): UndoResult {
     .transaction((): UndoResult => {
       requireAdmin(db, actorId);
       const bulk = db.prepare<[number], { actor_id: number | null; action: BulkAction; at: number; undone_at: number | null }>('SELECT actor_id, action, at, undone_at FROM bulk_actions WHERE id = ?').get(bulkId);
-      if (!bulk || bulk.actor_id !== actorId || bulk.action === 'signOutEverywhere') throw new BulkRefusal('NOT_FOUND', 'There is no action of yours to undo.');
+      if (!bulk || bulk.actor_id !== actorId || !UNDOABLE.includes(bulk.action)) throw new BulkRefusal('NOT_FOUND', 'There is no action of yours to undo.');
       if (bulk.undone_at !== null) throw new BulkRefusal('CONFLICT', 'That action was already undone.');
       report({ action: 'undo', phase: 'selecting', done: 0, total: 0 });
       const rows = db
         .prepare<[number], Row>(`SELECT ${COLUMNS} FROM users WHERE id IN (SELECT user_id FROM bulk_action_people WHERE bulk_id = ?) ORDER BY id`)
         .all(bulkId);
-      const asLeft = rows.filter((r) => stillAsLeft(candidate(r), bulk.action as keyof typeof UNDO_OF, bulk.at));
-      const applied = apply(db, asLeft, UNDO_OF[bulk.action], actorId, now, { undo: bulkId }, report);
+      const undone = bulk.action as keyof typeof UNDO_OF; // UNDOABLE, checked above
+      const asLeft = rows.filter((r) => stillAsLeft(candidate(r), undone, bulk.at));
+      const applied = apply(db, asLeft, UNDO_OF[undone], actorId, now, { undo: bulkId }, report);
       db.prepare('UPDATE bulk_actions SET undone_at = ? WHERE id = ?').run(now, bulkId);
       const result = { reverted: applied.changed.length, changedSince: rows.length - applied.changed.length };
       new AuditRepo(db).record(now, actorId, 'bulk_undone', null, { bulk: bulkId, action: bulk.action, ...result });

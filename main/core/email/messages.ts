@@ -85,3 +85,6 @@ export function testEmail(p: { firstName: string; host: string }): ComposedEmail
     [],
   );
 }
+
+/** The instruction beside each code in a codes file handed to the admin (an import's, Resend invites'). */
+export const HOW_TO_USE_CODE = 'On Roster’s sign-in page, choose “Have an invite code?”, then enter this email and code and choose a password.';

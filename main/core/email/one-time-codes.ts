@@ -4,7 +4,9 @@
 // Wrong guesses slow further guesses for the address (see redeemCode); a code itself dies only after
 // MAX_CODE_ATTEMPTS wrong tries, a count at which guessing a 50-bit code is hopeless anyway.
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import type { SmtpSettings } from '../../../common/contract.ts';
 import { oneTimeCode, sha256 } from '../auth/secrets.ts';
+import { TEMPORARY_PASSWORD_LIFETIME_MS } from '../auth/temporary-password.ts';
 import type { Db } from '../db/open-database.ts';
 
 export type CodePurpose = 'invite' | 'reset';
@@ -14,6 +16,13 @@ export const RESET_CODE_LIFETIME_MS = 60 * 60 * 1000;
 /** The file in the data folder holding the HMAC key (owner-only, like secret.key). */
 export const CODE_KEY_FILE = 'codes.key';
 const HMAC_PREFIX = 'hmac:';
+
+/**
+ * How long invite codes handed out in bulk (an import, Resend invites) work: the invite lifetime of the email
+ * settings, or, with no email (codes handed to the admin to pass on), as long as a temporary password.
+ */
+export const bulkInviteLifetimeMs = (settings: Pick<SmtpSettings, 'inviteLifetimeHours'> | null) =>
+  settings ? settings.inviteLifetimeHours * 60 * 60 * 1000 : TEMPORARY_PASSWORD_LIFETIME_MS;
 
 interface CodeRow {
   id: number;
@@ -38,6 +47,7 @@ export class OneTimeCodes {
   private readonly insertStmt;
   private readonly insertManyStmt;
   private readonly revokeStmt;
+  private readonly revokeManyStmt;
   private readonly liveStmt;
   private readonly failStmt;
   private readonly lockStmt;
@@ -58,6 +68,7 @@ export class OneTimeCodes {
        SELECT value ->> 0, @purpose, value ->> 1, @now, @expires FROM json_each(@rows)`,
     );
     this.revokeStmt = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL');
+    this.revokeManyStmt = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE user_id IN (SELECT value FROM json_each(?)) AND used_at IS NULL');
     this.liveStmt = db.prepare<[number, number, number], CodeRow>(
       `SELECT id, purpose, code_hash, failed_attempts FROM one_time_codes
        WHERE user_id = ? AND used_at IS NULL AND expires_at > ? AND failed_attempts < ? ORDER BY id DESC LIMIT 1`,
@@ -101,6 +112,15 @@ export class OneTimeCodes {
     });
     this.insertManyStmt.run({ purpose, now, expires: now + lifetimeMs, rows: JSON.stringify(rows) });
     return shown;
+  }
+
+  /**
+   * A new code each for many people who may hold older ones (Resend invites to a selection): their older codes stop
+   * working and the new ones are written, a statement each for the lot. Returns the codes for display, in order.
+   */
+  reissueMany(userIds: readonly number[], purpose: CodePurpose, now: number, lifetimeMs: number): string[] {
+    this.revokeManyStmt.run(now, JSON.stringify(userIds));
+    return this.issueForNewPeople(userIds, purpose, now, lifetimeMs);
   }
 
   revokeAll(userId: number, now: number): number {

@@ -8,15 +8,16 @@ import type { ImportMapping, ImportPreview, ImportRowsPage, ImportStatus, Verdic
 import { VERDICT_LABELS } from '../../../common/people-import.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
-import { TEMPORARY_PASSWORD_LIFETIME_MS } from '../auth/temporary-password.ts';
 import type { PathPicker } from '../backups/backups-service.ts';
 import { writeCsv, type CsvCell } from '../csv/csv-writer.ts';
+import { HOW_TO_USE_CODE } from '../email/messages.ts';
 import { AppError } from '../errors.ts';
 import type { FileDelivery } from '../exports/file-delivery.ts';
 import type { CredentialDelivery } from '../services/credential-delivery.ts';
 import { suggestMapping } from './column-mapping.ts';
 import type { ImportFiles } from './import-files.ts';
-import { ImportInvites, type InviteDeps } from './import-invites.ts';
+import { InviteQueue, type InviteDeps } from '../email/invite-queue.ts';
+import { bulkInviteLifetimeMs } from '../email/one-time-codes.ts';
 import { AddedPeople } from './added-people.ts';
 import type { Opened } from './import-protocol.ts';
 import { ImportSession } from './import-session.ts';
@@ -45,7 +46,7 @@ interface OpenImport {
   counts: VerdictCounts;
   status: ImportStatus | null;
   added: AddedPeople;
-  invites: ImportInvites | null;
+  invites: InviteQueue | null;
   codesExpireAt: number;
 }
 
@@ -101,7 +102,7 @@ export class PeopleImport {
     if (im.counts.add === 0) throw new AppError('VALIDATION', 'No row will be added: fix the mapping or the file first.', { field: 'importId' });
     const settings = this.d.smtpSettings.load();
     const now = this.d.clock.now();
-    const lifetime = settings ? settings.inviteLifetimeHours * 60 * 60 * 1000 : TEMPORARY_PASSWORD_LIFETIME_MS;
+    const lifetime = bulkInviteLifetimeMs(settings);
     im.codesExpireAt = now + lifetime;
     const status: ImportStatus = {
       importId: im.id,
@@ -126,8 +127,14 @@ export class PeopleImport {
           status.added = written.added;
           status.skipped = im.opened.rows - written.added;
           if (settings) {
-            im.invites = new ImportInvites(this.d, ctx);
-            im.invites.send(Array.from(im.added.takeCodes(), (a) => ({ line: a.line, personId: a.personId, email: a.email, code: a.code })));
+            im.invites = new InviteQueue(this.d, ctx);
+            const people = im.added.takeCodes();
+            im.invites.sendGradually(
+              (function* () {
+                for (const a of people) yield { line: a.line, personId: a.personId, email: a.email, code: a.code };
+              })(),
+              im.added.count,
+            );
             status.phase = 'sending';
           } else {
             status.phase = 'done';
@@ -184,7 +191,7 @@ export class PeopleImport {
     const header = ['Line', 'First name', 'Last name', 'Email', 'Invite code', 'Code expires (UTC)', 'How to use it'];
     return this.deliver(ctx, `roster-import-invite-codes-${im.id.slice(0, 8)}.csv`, header, function* () {
       status.codes = 'taken';
-      for (const a of im.added.takeCodes()) yield [a.line, a.firstName, a.lastName, a.email, a.code, expires, 'On Roster’s sign-in page, choose “Have an invite code?”, then enter this email and code and choose a password.'];
+      for (const a of im.added.takeCodes()) yield [a.line, a.firstName, a.lastName, a.email, a.code, expires, HOW_TO_USE_CODE];
     });
   }
 

@@ -55,6 +55,16 @@ export const BULK_WORDS: Record<BulkAction, Words> = {
     working: 'Changing roles',
     done: (p) => `Made ${p} Admins.`,
   },
+  resendInvites: {
+    button: 'Resend invites',
+    tabs: ['active'],
+    destructive: false,
+    title: (p) => `Resend invites to ${p}?`,
+    consequence:
+      'get a new invite if they have not accepted theirs yet: the previous invite code stops working. Anyone else selected is left alone. This cannot be undone (an email sent cannot be unsent).',
+    working: 'Making new invite codes',
+    done: (p) => `New invites for ${p}.`,
+  },
   signOutEverywhere: {
     button: 'Sign out everywhere',
     tabs: ['active'],

@@ -29,11 +29,12 @@ import { EditDetailsDialog } from '../dialogs/edit-details-dialog.tsx';
 import { ResendInviteDialog } from '../dialogs/resend-invite-dialog.tsx';
 import { ResetPasswordDialog } from '../dialogs/reset-password-dialog.tsx';
 import { INITIAL_VIEW, usePeopleList } from '../hooks/use-people-list.ts';
-import { UNDO_OFFER_MS, type BulkAction, type BulkResult, type UndoResult } from '../../../common/bulk.ts';
+import { UNDO_OFFER_MS, type BulkAction, type BulkResult, type ResendStatus, type UndoResult } from '../../../common/bulk.ts';
 import { BulkBar } from '../bulk/bulk-bar.tsx';
 import { BulkDialog } from '../bulk/bulk-dialog.tsx';
 import { resultMessage } from '../bulk/bulk-wording.ts';
 import { pageState, toInput } from '../bulk/selection.ts';
+import { ResendInvitesDialog, ResendNotice } from '../bulk/resend-invites-result.tsx';
 import { UndoDialog } from '../bulk/undo-dialog.tsx';
 import { usePeopleSelection } from '../bulk/use-people-selection.ts';
 import { useSnackbar } from '../components/snackbar-provider.tsx';
@@ -49,6 +50,7 @@ type OpenDialog =
   | { kind: DialogAction; person: Person }
   | { kind: 'bulk'; action: BulkAction; selection: NonNullable<ReturnType<typeof toInput>> }
   | { kind: 'undo'; undoing: Promise<UndoResult> }
+  | { kind: 'resend'; result: BulkResult; invites: ResendStatus; confirmed: number }
   | null;
 
 const NO_ROWS: Person[] = [];
@@ -76,14 +78,26 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
   );
   const bulkDone = useCallback(
     (result: BulkResult, confirmed: number) => {
-      setDialog(null);
       select.clear();
+      // Resend invites: its own dialog follows, with the emails' progress or the codes to download once.
+      if (result.invites) {
+        setDialog({ kind: 'resend', result, invites: result.invites, confirmed });
+        return;
+      }
+      setDialog(null);
       const { bulkId } = result;
       // Undo for 10 s: main reverts exactly whom this changed, if no one changed them since.
       notify(resultMessage(result, confirmed), 'success', bulkId === null ? undefined : { label: 'Undo', durationMs: UNDO_OFFER_MS, onClick: () => setDialog({ kind: 'undo', undoing: call('undoBulk', { bulkId }) }) });
     },
     [notify, select],
   );
+  // A resend whose dialog was closed while its emails were still going out: counted above the list until done.
+  const [sending, setSending] = useState<ResendStatus | null>(null);
+  const resendClosed = useCallback((still: ResendStatus | null) => {
+    setDialog(null);
+    setSending(still);
+  }, []);
+  const stopFollowing = useCallback(() => setSending(null), []);
   const selectAll = useCallback(() => {
     if (shown && list.total !== null) select.selectAll(shown.view, list.total);
   }, [shown, list.total, select]);
@@ -112,6 +126,7 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
             {list.error}
           </Alert>
         )}
+        {sending && <ResendNotice key={sending.batchId} first={sending} onDismiss={stopFollowing} />}
         {selection.kind !== 'none' && (
           <BulkBar
             selection={selection}
@@ -160,6 +175,7 @@ export function PeoplePage({ onViewActivity }: { session: SessionInfo; onViewAct
         </Suspense>
       )}
       {dialog?.kind === 'bulk' && <BulkDialog action={dialog.action} selection={dialog.selection} onClose={close} onDone={bulkDone} onSettled={actions.refresh} />}
+      {dialog?.kind === 'resend' && <ResendInvitesDialog result={dialog.result} invites={dialog.invites} confirmed={dialog.confirmed} onClose={resendClosed} />}
       {dialog?.kind === 'undo' && <UndoDialog undoing={dialog.undoing} onClose={close} onSettled={actions.refresh} />}
       {dialog && 'person' in dialog && <ActionDialog kind={dialog.kind} person={dialog.person} onClose={close} onSettled={actions.refresh} />}
     </Box>

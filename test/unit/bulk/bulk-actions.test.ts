@@ -4,23 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkResult } from '../../../common/bulk.ts';
 import { MAX_PICKED_IDS } from '../../../common/bulk.ts';
-import type { MethodInput } from '../../../common/contract.ts';
 import { ADMIN, startTestRoster, type Caller, type TestRoster } from '../harness.ts';
 import { databaseSnapshot } from '../database-snapshot.ts';
 import { addPerson, addSignedInPerson, makeAdmin, NEW_PASSWORD } from '../people/helpers.ts';
 import { BulkRefusal, runBulk } from '../../../main/core/bulk/bulk-write.ts';
+import { entries, ids, type Selection } from './bulk-helpers.ts';
 
-type Selection = MethodInput<'runBulk'>['selection'];
 const view = (query = '', tab: 'active' | 'deactivated' = 'active'): Selection => ({ kind: 'view', view: { tab, query, sort: 'name', direction: 'asc' } });
-const ids = (...people: { id: number }[]): Selection => ({ kind: 'ids', ids: people.map((p) => p.id) });
-
-
-/** The entries of one action: whom each concerned, and its details parsed. */
-const entries = (t: TestRoster, action: string) =>
-  t.roster.db
-    .prepare<[string], { target_id: number | null; details: string }>('SELECT target_id, details FROM audit_log WHERE action = ? ORDER BY id')
-    .all(action)
-    .map((e) => ({ target_id: e.target_id, details: JSON.parse(e.details) as Record<string, unknown> }));
 const row = (t: TestRoster, id: number) => t.roster.db.prepare<[number], { role: string; is_active: number }>('SELECT role, is_active FROM users WHERE id = ?').get(id)!;
 
 async function team(t: TestRoster, admin: Caller, names: string[]) {

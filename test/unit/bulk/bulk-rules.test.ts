@@ -12,13 +12,15 @@ const KINDS: Record<string, Candidate> = {
   'a deactivated user': person(12, { isActive: false }),
   'another active admin': person(13, { role: 'admin' }),
   'a deactivated admin': person(14, { role: 'admin', isActive: false }),
+  'an invited admin': person(15, { role: 'admin', hasPassword: false }),
+  'a deactivated invited user': person(16, { isActive: false, hasPassword: false }),
   'the acting admin': person(ME, { role: 'admin' }),
 };
 /** A count of admins who can sign in, as the database gives it: up to what is asked. */
 const admins = (n: number) => (upTo: number) => Math.min(n, upTo);
 const change: Verdict = { kind: 'change' };
 const unchanged: Verdict = { kind: 'unchanged' };
-const skip = (reason: 'self' | 'deactivated' | 'lastAdmin'): Verdict => ({ kind: 'skip', reason });
+const skip = (reason: 'self' | 'deactivated' | 'lastAdmin' | 'notInvited'): Verdict => ({ kind: 'skip', reason });
 
 const TABLE: [BulkAction, string, Verdict][] = [
   ['deactivate', 'an active user', change],
@@ -39,6 +41,13 @@ const TABLE: [BulkAction, string, Verdict][] = [
   ['makeAdmin', 'a deactivated user', skip('deactivated')],
   ['makeAdmin', 'another active admin', unchanged],
   ['makeAdmin', 'the acting admin', unchanged],
+  ['resendInvites', 'an invited user', change],
+  ['resendInvites', 'an invited admin', change],
+  ['resendInvites', 'an active user', skip('notInvited')],
+  ['resendInvites', 'another active admin', skip('notInvited')],
+  ['resendInvites', 'the acting admin', skip('notInvited')],
+  ['resendInvites', 'a deactivated invited user', skip('deactivated')],
+  ['resendInvites', 'a deactivated user', skip('deactivated')],
   ['signOutEverywhere', 'an active user', change],
   ['signOutEverywhere', 'the acting admin', skip('self')],
 ];

@@ -77,6 +77,9 @@ const POLICY: { [K in MethodName]: Policy<K> } = {
   undoBulk: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { bulkId: NOBODY } },
   bulkProgress: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
   exportSelectedPeople: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { selection: { kind: 'ids', ids: [NOBODY] } } },
+  // An unknown resend: NOT_FOUND for an admin.
+  resendInvitesStatus: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { batchId: NO_IMPORT } },
+  resendInviteCodes: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { batchId: NO_IMPORT } },
   // No picker in the test core: an admin is told NOT_SUPPORTED; an unknown import id: NOT_FOUND.
   chooseImportFile: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: {} },
   previewImport: { access: 'admin', allowedWhilePasswordChangeRequired: false, payload: { importId: NO_IMPORT, mapping: { firstName: 0, lastName: 1, email: 2, role: null } } },

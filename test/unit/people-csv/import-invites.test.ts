@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../main/core/api/call-context.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
-import { ImportInvites, type InviteDeps } from '../../../main/core/people-csv/import-invites.ts';
+import { InviteQueue, type InviteDeps } from '../../../main/core/email/invite-queue.ts';
 import { codeIn } from '../../fixtures/smtp-sink.ts';
 import { tempDir } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
@@ -63,10 +63,33 @@ describe('Import CSV invites by email', () => {
 });
 
 describe('Import CSV invites, many at once', () => {
+  it('people given lazily are queued a slice per turn of the event loop, never all decoded at once', async () => {
+    const deps = { smtpSettings: { load: () => null } } as unknown as InviteDeps;
+    const invites = new InviteQueue(deps, {} as CallContext);
+    const total = 300_000;
+    let pulled = 0;
+    invites.sendGradually(
+      (function* () {
+        for (let i = 0; i < total; i++, pulled++) yield { line: i + 2, personId: i + 1, email: `p${i}@example.org`, code: null };
+      })(),
+      total,
+    );
+    expect(invites.pending).toBe(total);
+    expect(invites.busy).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pulled).toBeGreaterThan(0);
+    expect(pulled).toBeLessThanOrEqual(2000); // a slice or two by the first turn, not 300,000
+    invites.stop('Roster was closed.');
+    await invites.whenIdle();
+    expect(invites.pending).toBe(0);
+    expect(invites.busy).toBe(false);
+    expect(invites.sent + invites.failed.length).toBe(total);
+  });
+
   it('queues the people of an import of any size (1,000,000 rows allowed) without overflowing the stack', async () => {
     // Email turned off: the one invite tried fails at once with that reason; stopping moves the rest to the failures.
     const deps = { smtpSettings: { load: () => null } } as unknown as InviteDeps;
-    const invites = new ImportInvites(deps, {} as CallContext);
+    const invites = new InviteQueue(deps, {} as CallContext);
     const people = Array.from({ length: 300_000 }, (_, i) => ({ line: i + 2, personId: i + 1, email: `p${i}@example.org`, code: null }));
     expect(() => invites.send(people)).not.toThrow();
     expect(invites.pending).toBe(299_999);
