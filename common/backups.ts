@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export type BackupKind = 'auto' | 'manual' | 'before-restore';
 
-/** The result of PRAGMA integrity_check on the copy, or why it could not run. */
+/** The result of the integrity check of the copy (backup-worker.ts), or why it could not run. */
 export type IntegrityVerdict = 'ok' | 'damaged' | 'unchecked';
 
 export interface BackupEntry {

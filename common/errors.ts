@@ -28,7 +28,7 @@ export const ERROR_CODES = [
   'PATH_INVALID', // a folder or file path that does not exist, is the wrong kind, or cannot be written/read
   'NOT_A_ROSTER_DATABASE',
   'BACKUP_TOO_NEW', // written by a newer Roster (higher schema version)
-  'BACKUP_DAMAGED', // failed PRAGMA integrity_check
+  'BACKUP_DAMAGED', // failed the integrity check
   'BACKUP_NO_ADMIN', // restoring it would leave nobody able to manage Roster
   'BACKUP_FAILED',
   'NOT_SUPPORTED', // e.g. the system file picker in browser mode

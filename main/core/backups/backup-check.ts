@@ -10,7 +10,7 @@ export interface FileFacts {
   userVersion?: number;
   /** "type:name" of every table, index and trigger. */
   objects?: string[];
-  /** PRAGMA integrity_check's rows: ['ok'] when sound. */
+  /** The integrity check's rows (SQLite's and users-index-check.ts's): ['ok'] when sound. */
   integrity?: string[];
   people?: number;
   activeAdmins?: number;

@@ -33,10 +33,11 @@ function facts(file) {
     // meanwhile on another thread: quick_check reads every page of every b-tree (structure, free pages, NOT NULL
     // and CHECK), then integrity_check of each other table adds its indexes' contents.
     const problems = db.prepare('PRAGMA quick_check(20)').pluck().all().filter((r) => r !== 'ok');
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'users' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'users' AND substr(name, 1, 7) <> 'sqlite_' ORDER BY name").pluck().all();
     for (const t of tables) {
       if (problems.length >= 20) break;
-      for (const r of db.prepare('PRAGMA integrity_check(' + JSON.stringify(t) + ')').pluck().all()) if (r !== 'ok') problems.push(r);
+      const quoted = '"' + t.replace(/"/g, '""') + '"';
+      for (const r of db.prepare('PRAGMA integrity_check(' + quoted + ')').pluck().all()) if (r !== 'ok') problems.push(r);
     }
     out.integrity = problems.length ? problems.slice(0, 20) : ['ok'];
     if (has('users')) {
@@ -136,25 +137,38 @@ function runJob<T>(job: Job, options: WorkerOptions, onProgress?: (fraction: num
 
 /** Reads a file's facts. Never fails for a bad file: the facts say what is wrong. */
 export async function readFileFacts(file: string, options: WorkerOptions = {}): Promise<FileFacts> {
-  // The two halves of the integrity check run at once, one per core (see users-index-check.ts for why).
-  const [facts, users] = await Promise.all([runJob<FileFacts>({ op: 'facts', file }, options), checkUsersIndexes(file, options)]);
-  if (!facts.sqlite || facts.error !== undefined || !facts.integrity) return facts;
-  const problems = [...facts.integrity.filter((r) => r !== 'ok'), ...users].slice(0, MAX_FINDINGS);
-  return { ...facts, integrity: problems.length ? problems : ['ok'] };
+  // The two halves of the integrity check run at once, one per core (see users-index-check.ts for why). If the
+  // facts' half fails, the users half is stopped: it keeps neither the file open nor a core busy after the answer.
+  // (The users half failing is no reason to stop the other: a file that is not SQLite at all fails it, and the
+  // facts say so.)
+  const factsFailed = new AbortController();
+  const usersSignal = options.signal ? AbortSignal.any([options.signal, factsFailed.signal]) : factsFailed.signal;
+  const factsHalf = runJob<FileFacts>({ op: 'facts', file }, options);
+  factsHalf.catch(() => factsFailed.abort());
+  const [facts, users] = await Promise.allSettled([factsHalf, checkUsersIndexes(file, { ...options, signal: usersSignal })]);
+  options.signal?.throwIfAborted();
+  if (facts.status === 'rejected') return { sqlite: true, error: errorText(facts.reason) };
+  if (!facts.value.sqlite || facts.value.error !== undefined || !facts.value.integrity) return facts.value;
+  if (users.status === 'rejected') return { ...facts.value, error: `the users table could not be checked: ${errorText(users.reason)}` };
+  const problems = [...facts.value.integrity.filter((r) => r !== 'ok'), ...users.value].slice(0, MAX_FINDINGS);
+  return { ...facts.value, integrity: problems.length ? problems : ['ok'] };
 }
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The users indexes' problems ([] when sound), or why they could not be checked. */
 async function checkUsersIndexes(file: string, options: WorkerOptions): Promise<string[]> {
-  options.signal?.throwIfAborted();
   const job: UsersIndexJob = { file, ...driverSetup(options.nativeBinding) };
-  const worker = new Worker(await workerCode('users-index-worker'), { eval: true, workerData: job });
+  const code = await workerCode('users-index-worker');
+  options.signal?.throwIfAborted();
+  const worker = new Worker(code, { eval: true, workerData: job });
   const abort = () => void worker.terminate();
   options.signal?.addEventListener('abort', abort, { once: true });
   try {
     return await new Promise<string[]>((resolve, reject) => {
-      worker.once('message', (m: UsersIndexAnswer) => resolve('findings' in m ? m.findings : [`the users table could not be checked: ${m.error}`]));
+      worker.once('message', (m: UsersIndexAnswer) => ('findings' in m ? resolve(m.findings) : reject(new Error(m.error))));
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(options.signal?.aborted ? new Error('stopped: Roster is closing') : new Error(`the users index check stopped (exit code ${code})`)));
+      worker.once('exit', (code) => reject(options.signal?.aborted ? new Error('stopped') : new Error(`the users index check stopped (exit code ${code})`)));
     });
   } finally {
     options.signal?.removeEventListener('abort', abort);

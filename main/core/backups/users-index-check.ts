@@ -1,13 +1,17 @@
 // The users table's part of a backup's integrity check. PRAGMA integrity_check proves that each index holds exactly
 // the rows' entries by seeking every row in every index: on a million people with ten indexes (text keys, most under
-// NOCASE) that is ten million seeks, about 15 s of one core and most of a verify. This proves the same with one scan
+// NOCASE) that is ten million seeks, 15–25 s of one core and most of a verify. This checks the same with one scan
 // of the table and one of each index, on its own worker beside SQLite's check of everything else:
 //   - each index's entries, as a multiset, are what its rows put there: their count and a 64-bit fingerprint summed
-//     over entries (a changed, missing or extra entry changes it, but for a 2^-64 chance);
+//     over entries, keyed at random for each check (a changed, missing or extra entry changes it, but for a 2^-64
+//     chance);
 //   - the entries are in the index's order under its collations (what a seek relies on);
 //   - a UNIQUE index holds no two equal keys.
-// It runs only on Roster's own users indexes, each defined exactly as the migrations define it; a partial index's
-// condition is then taken from the migrations, never from the file. Anything else is left to integrity_check(users).
+// It runs only on Roster's own users indexes, each defined exactly as the migrations define it, in a UTF-8 file; a
+// partial index's condition is then taken from the migrations, never from the file. Anything else (and integers
+// beyond 2^53, which JavaScript numbers blur) is left to integrity_check(users). Not repeated: the stored values of
+// generated columns, which SQLite computes from the row even in an index scan; their order is checked.
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-database.ts';
 import { MIGRATIONS, type Migration } from '../db/migrations.ts';
 
@@ -59,12 +63,21 @@ export function usersIndexesAt(version: number, migrations: readonly Migration[]
  */
 export function rosterUsersIndexes(db: Db): IndexSpec[] | null {
   const version = db.pragma('user_version', { simple: true }) as number;
+  // Text is compared and hashed as decoded strings, which is SQLite's own order only in a UTF-8 file.
+  if (db.pragma('encoding', { simple: true }) !== 'UTF-8') return null;
+  // A column named like the rowid would stand for it in the queries below, and the entries' row pointers would go
+  // unchecked.
+  const columns = db.prepare<[], string>("SELECT lower(name) FROM pragma_table_xinfo('users')").pluck().all();
+  if (columns.some((c) => ['rowid', '_rowid_', 'oid'].includes(c))) return null;
   const expected = usersIndexesAt(version);
-  const named = db.prepare<[], { name: string; sql: string | null }>("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'users'").all();
-  const withSql = named.filter((i) => i.sql !== null);
-  if (withSql.length !== expected.size || withSql.some((i) => expected.get(i.name)?.sql !== normalise(i.sql ?? ''))) return null;
+  const indexes = db.prepare<[], { name: string; unique: number; partial: number }>('SELECT name, "unique", partial FROM pragma_index_list(\'users\')').all();
+  // Every index SQLite keeps for users is Roster's, defined as the migrations define it, or the email column's.
+  const sqlOf = db.prepare<[string], string | null>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").pluck();
+  const own = indexes.filter((i) => expected.get(i.name)?.sql === normalise(sqlOf.get(i.name) ?? ''));
+  const autoindexes = indexes.filter((i) => i.name.startsWith('sqlite_autoindex_users_') && sqlOf.get(i.name) === null);
+  if (own.length !== expected.size || own.length + autoindexes.length !== indexes.length) return null;
   const specs: IndexSpec[] = [];
-  for (const index of db.prepare<[], { name: string; unique: number; partial: number }>('SELECT name, "unique", partial FROM pragma_index_list(\'users\')').all()) {
+  for (const index of indexes) {
     const columns: KeyColumn[] = [];
     for (const c of db.prepare<[string], { cid: number; name: string | null; desc: number; coll: string; key: number }>('SELECT cid, name, "desc", coll, key FROM pragma_index_xinfo(?)').all(index.name)) {
       if (!c.key) continue;
@@ -92,6 +105,11 @@ function fmix(h: number): number {
 
 /** One value's two 32-bit hashes (lanes), typed so 1, '1' and NULL differ; written to `lanes` (no allocation). */
 const lanes = new Uint32Array(2);
+/** Set when a value hashed since the last reset is an integer beyond 2^53 (see hashValue). */
+const seen = { beyondSafeIntegers: false };
+const startSeeing = () => {
+  seen.beyondSafeIntegers = false;
+};
 function hashValue(v: unknown): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
@@ -104,6 +122,8 @@ function hashValue(v: unknown): void {
     }
     h2 ^= v.length;
   } else if (typeof v === 'number' || typeof v === 'bigint') {
+    // Beyond 2^53 distinct integers read back as the same number: such a file gets SQLite's own check instead.
+    if (Math.abs(Number(v)) >= 2 ** 53) seen.beyondSafeIntegers = true;
     f64[0] = Number(v);
     h1 = Math.imul(h1 ^ 0x4e ^ (u32[0] ?? 0), 0x01000193);
     h2 = Math.imul(h2 ^ (u32[1] ?? 0), 0x5bd1e995);
@@ -122,7 +142,11 @@ function hashValue(v: unknown): void {
   lanes[1] = fmix(h2);
 }
 
-/** Count and two 32-bit lane sums of entries' hashes (order-free, so an index and its rows compare as multisets). */
+/**
+ * Count and two 32-bit lane sums of entries' hashes (order-free, so an index and its rows compare as multisets).
+ * Each check seeds its entries with a random key, so a file cannot be crafted ahead of time to make changed
+ * entries add up to the same sums.
+ */
 export class Fingerprint {
   count = 0;
   private a = 0;
@@ -130,10 +154,12 @@ export class Fingerprint {
   private h1 = 0;
   private h2 = 0;
 
+  constructor(private readonly key: Uint32Array = new Uint32Array(2)) {}
+
   /** Starts an entry; then `value` (or `hashed`) for each of its values in order, then `end`. */
   begin(): void {
-    this.h1 = 0x2545f491;
-    this.h2 = 0x6c8e9cf5;
+    this.h1 = 0x2545f491 ^ (this.key[0] ?? 0);
+    this.h2 = 0x6c8e9cf5 ^ (this.key[1] ?? 0);
   }
 
   value(v: unknown): void {
@@ -207,10 +233,13 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Checks every users index against the table (see the top of this file). Returns the problems found, like
- * integrity_check's rows; an empty list means sound.
+ * integrity_check's rows (an empty list means sound), or null when the file holds integers this check cannot tell
+ * apart: then SQLite's own check must judge it.
  */
-export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[] {
+export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[] | null {
   const findings: string[] = [];
+  const key = new Uint32Array(randomBytes(8).buffer);
+  startSeeing();
   const say = (problem: string) => {
     if (findings.length < MAX_FINDINGS) findings.push(problem);
   };
@@ -224,7 +253,7 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
     positions: spec.columns.map((c) => at.get(c.name) ?? 0),
     // Where the partial index's condition for the row is (-1: every row belongs).
     member: spec.where ? names.length + 1 + i : -1,
-    fromRows: new Fingerprint(),
+    fromRows: new Fingerprint(key),
   }));
   const h1 = new Uint32Array(names.length + 1);
   const h2 = new Uint32Array(names.length + 1);
@@ -248,7 +277,7 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
 
   // Each index: one scan in its own order.
   for (const { spec, fromRows } of checks) {
-    const fromIndex = new Fingerprint();
+    const fromIndex = new Fingerprint(key);
     const n = spec.columns.length;
     const collations = spec.columns.map((c) => c.collation);
     const direction = spec.columns.map((c) => (c.descending ? -1 : 1));
@@ -275,5 +304,5 @@ export function usersIndexFindings(db: Db, specs: readonly IndexSpec[]): string[
     if (outOfOrder) say(`index ${spec.name} has ${outOfOrder.toLocaleString('en')} entries out of order`);
     if (duplicates) say(`non-unique entry in index ${spec.name} (${duplicates.toLocaleString('en')})`);
   }
-  return findings;
+  return seen.beyondSafeIntegers ? null : findings;
 }

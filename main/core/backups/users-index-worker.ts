@@ -20,9 +20,10 @@ function findings(): string[] {
     db.pragma('mmap_size = 1073741824'); // as the rest of the check: scans read through the map
     if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'").get()) return [];
     const specs = rosterUsersIndexes(db);
-    // Not Roster's own indexes (an odd or altered file): SQLite's own, slower check of the table.
-    if (!specs) return (db.prepare(`PRAGMA integrity_check(users)`).pluck().all() as string[]).filter((r) => r !== 'ok').slice(0, MAX_FINDINGS);
-    return usersIndexFindings(db, specs);
+    // Not Roster's own indexes, or values this check cannot judge (an odd or altered file): SQLite's own, slower
+    // check of the table.
+    const findings = specs && usersIndexFindings(db, specs);
+    return findings ?? (db.prepare(`PRAGMA integrity_check(users)`).pluck().all() as string[]).filter((r) => r !== 'ok').slice(0, MAX_FINDINGS);
   } finally {
     db.close();
   }

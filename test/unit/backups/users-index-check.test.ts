@@ -108,6 +108,26 @@ describe('the users indexes check', () => {
     expect(facts.integrity).toEqual(['ok']);
   });
 
+  it('leaves to SQLite a file where a column named like the rowid would hide the entries\' row pointers', async () => {
+    const file = await peopleFile();
+    const db = new Database(file);
+    db.exec('ALTER TABLE users ADD COLUMN oid INTEGER');
+    db.close();
+    expect(check(file).specs).toBeNull();
+  });
+
+  it('leaves to SQLite a file with integers beyond 2^53, which JavaScript numbers cannot tell apart', async () => {
+    const file = await peopleFile();
+    const db = new Database(file);
+    db.prepare("UPDATE users SET last_login_at = ? WHERE email = 'p3@example.org'").run(2n ** 60n);
+    db.close();
+    const { specs, findings, sqlite } = check(file);
+    expect(specs).not.toBeNull();
+    expect(sqlite).toEqual(['ok']);
+    expect(findings).toBeNull();
+    expect((await readFileFacts(file)).integrity).toEqual(['ok']);
+  });
+
   it('makes a file with a stale users index fail the whole check (readFileFacts)', async () => {
     const file = await peopleFile();
     staleIndex(file, 'users_by_email', "UPDATE users SET email = 'moved@example.org' WHERE email = 'p5@example.org'");
