@@ -2,7 +2,7 @@
 // a run is due. "Idle" is the People filter's own condition (filterSql in people-where.ts), never written again here.
 import { DAY_MS } from '../../../common/people-filter.ts';
 import type { IdlePolicySettings } from '../../../common/idle-policy.ts';
-import { viewWhere, type PeopleWhere } from '../db/people-where.ts';
+import { filterSql, viewWhere, type PeopleWhere } from '../db/people-where.ts';
 
 /** The policy runs at most once a day. */
 export const RUN_EVERY_MS = DAY_MS;
@@ -13,11 +13,20 @@ export const idleView = (days: number) => ({ tab: 'active' as const, query: '', 
 /**
  * Whom the policy deactivates at `now`: active people the idle filter matches, admins never (an idle admin is a
  * question for a person, not for a timer). Already deactivated people are outside the Active tab, so untouched.
+ * Nor anyone an admin has just given a way in, which does not move their idle date: a pending invite (the filter's
+ * own rule) or a temporary password still good. Deactivating them would void what was just sent.
  */
 export function policyWhere(days: number, now: number): PeopleWhere {
   const idle = viewWhere(idleView(days), now);
-  return { sql: `${idle.sql} AND role = 'user'`, params: idle.params };
+  const invited = filterSql({ kind: 'invitePending' }, now);
+  return {
+    sql: `${idle.sql} AND role = 'user' AND NOT (${invited.sql}) AND NOT (${TEMPORARY_PASSWORD_GOOD})`,
+    params: [...idle.params, ...invited.params, now],
+  };
 }
+
+/** A temporary password that still signs in (auth/temporary-password.ts: it expires at temporary_password_expires_at). */
+const TEMPORARY_PASSWORD_GOOD = 'must_change_password = 1 AND IFNULL(temporary_password_expires_at, 0) > ?';
 
 /** The idle admins the policy leaves alone, for the preview: the same idle condition, admins only. */
 export function idleAdminsWhere(days: number, now: number): PeopleWhere {

@@ -32,11 +32,12 @@ describe('when the idle policy runs', () => {
 });
 
 describe('whom the idle policy selects', () => {
-  it("is the People filter's own idle condition on the Active tab, users only", () => {
+  it("is the People filter's own idle condition on the Active tab, users only, less anyone just given a way in", () => {
     const where = policyWhere(90, NOW);
     const idle = filterSql({ kind: 'noSignInFor', days: 90 }, NOW);
-    expect(where.sql).toBe(`is_active = ? AND ${idle.sql} AND role = 'user'`);
-    expect(where.params).toEqual([1, ...idle.params]);
+    const invited = filterSql({ kind: 'invitePending' }, NOW);
+    expect(where.sql).toBe(`is_active = ? AND ${idle.sql} AND role = 'user' AND NOT (${invited.sql}) AND NOT (must_change_password = 1 AND IFNULL(temporary_password_expires_at, 0) > ?)`);
+    expect(where.params).toEqual([1, ...idle.params, ...invited.params, NOW]);
   });
 });
 

@@ -20,6 +20,9 @@ async function adminNow(t: TestRoster): Promise<Caller> {
   return c;
 }
 
+/** Makes someone added now as if added `days` ago: created then, and the temporary password they got then expired. */
+const addedDaysAgo = (t: TestRoster, id: number, days: number) =>
+  t.roster.db.prepare('UPDATE users SET created_at = ?, temporary_password_expires_at = ? WHERE id = ?').run(t.clock.now() - days * DAY_MS, t.clock.now() - (days - 7) * DAY_MS, id);
 const active = (t: TestRoster, id: number) => t.roster.db.prepare('SELECT is_active FROM users WHERE id = ?').pluck().get(id) as number;
 const entries = (t: TestRoster, action: string) =>
   t.roster.db
@@ -112,6 +115,19 @@ describe('the idle policy', () => {
     expect((await admin.ok('previewIdlePolicy', { days: 30 })).first.map((p) => p.id)).toEqual([old.id, fresh.id]);
   });
 
+  it('leaves alone anyone an admin has just given a way in: a pending invite, or a temporary password still good', async () => {
+    const { t, admin, people } = await idleTeam('Kim', 'Lee', 'Max');
+    const [kim, lee, max] = people;
+    const now = t.clock.now();
+    // Kim's invite was resent today; Lee was given a temporary password today; Max has only the expired one.
+    t.roster.db.prepare('UPDATE users SET password_hash = NULL, must_change_password = 0 WHERE id = ?').run(kim.id);
+    t.roster.db.prepare(`INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at) VALUES (?, 'invite', 'h', ?, ?)`).run(kim.id, now, now + 2 * DAY_MS);
+    t.roster.db.prepare('UPDATE users SET must_change_password = 1, temporary_password_expires_at = ? WHERE id = ?').run(now + 7 * DAY_MS, lee.id);
+    const { preview } = await turnOn(admin, 90);
+    expect(preview.first.map((p) => p.id)).toEqual([max.id]);
+    expect([active(t, kim.id), active(t, lee.id), active(t, max.id)]).toEqual([1, 1, 0]);
+  });
+
   it('ends the sessions and outstanding codes of those it deactivates, as a manual deactivate does', async () => {
     const t = await startTestRoster();
     const setup = await t.admin();
@@ -202,7 +218,7 @@ describe('the idle policy', () => {
 
     // The clock set back a week: the last run is "in the future"; the policy runs at the next check, not in a week.
     const { person: max } = await addPerson(await adminNow(t), 'Max');
-    t.roster.db.prepare('UPDATE users SET created_at = ? WHERE id = ?').run(t.clock.now() - 200 * DAY_MS, max.id);
+    addedDaysAgo(t, max.id, 200);
     t.clock.advance(-7 * DAY_MS);
     await t.roster.policySchedule.tick();
     expect(active(t, max.id)).toBe(0);
@@ -229,7 +245,7 @@ describe('the idle policy', () => {
     expect([active(t, kim.id), active(t, lee.id)]).toEqual([0, 1]); // Lee is an admin now: never
 
     const { person: max } = await addPerson(admin, 'Max');
-    t.roster.db.prepare('UPDATE users SET created_at = ? WHERE id = ?').run(t.clock.now() - 100 * DAY_MS, max.id);
+    addedDaysAgo(t, max.id, 100);
     t.clock.advance(DAY_MS); // a run is due
     const again = await adminNow(t);
     const busy = again.call('runBulk', { selection: { kind: 'ids', ids: [lee.id] }, action: 'signOutEverywhere' });
@@ -288,7 +304,7 @@ describe('the idle policy', () => {
     const again = await startTestRoster({ dataDir: first.dataDir });
     again.clock.advance(200 * DAY_MS); // a later start
     const { person: lee } = await addPerson(await adminNow(again), 'Lee');
-    again.roster.db.prepare('UPDATE users SET created_at = ? WHERE id = ?').run(again.clock.now() - 100 * DAY_MS, lee.id);
+    addedDaysAgo(again, lee.id, 100);
     expect((await (await adminNow(again)).ok('getIdlePolicy', {})).settings).toEqual({ enabled: true, days: 90 });
     await again.roster.policySchedule.tick(); // the start's check
     expect(active(again, lee.id)).toBe(0);
