@@ -29,9 +29,11 @@ interface Resend {
   /** Without email: the people and their codes, until downloaded once. */
   added: AddedPeople;
   codes: ResendStatus['codes'];
+  /** A download of the codes is under way (a second one would find them gone part-way). */
+  downloading?: boolean;
 }
 
-/** Resends kept to be followed (the oldest idle one is forgotten, its codes wiped, past this). */
+/** Resends kept to be followed (the oldest idle one whose codes are not waiting to be downloaded is forgotten). */
 const KEPT = 5;
 
 export class ResendInvites {
@@ -75,6 +77,8 @@ export class ResendInvites {
       throw new AppError('CONFLICT', resend.codes === 'taken' ? 'The codes were already downloaded; they are shown only once. Resend the invites again for anyone who needs a new one.' : 'This resend has no codes to hand out: they went by email.');
     }
     if (!this.d.delivery) throw new AppError('NOT_SUPPORTED', 'Downloading needs the desktop app or browser mode.');
+    if (resend.downloading) throw new AppError('CONFLICT', 'The codes are being downloaded already.');
+    resend.downloading = true;
     const expires = new Date(resend.expiresAt).toISOString();
     const header = ['First name', 'Last name', 'Email', 'Invite code', 'Code expires (UTC)', 'How to use it'];
     return this.d.delivery.deliver({
@@ -91,6 +95,8 @@ export class ResendInvites {
           })(),
           { signal },
         ),
+    }).finally(() => {
+      resend.downloading = false;
     });
   }
 
@@ -114,7 +120,8 @@ export class ResendInvites {
   private forgetOldest(): void {
     for (const [id, old] of this.resends) {
       if (this.resends.size < KEPT) return;
-      if (old.queue?.busy) continue;
+      // Still sending, or codes never handed out: forgetting them would void those people's invites unseen.
+      if (old.queue?.busy || old.codes === 'available') continue;
       old.added.clear();
       this.resends.delete(id);
     }
