@@ -2,7 +2,7 @@
 // a run is due. "Idle" is the People filter's own condition (filterSql in people-where.ts), never written again here.
 import { DAY_MS } from '../../../common/people-filter.ts';
 import type { IdlePolicySettings } from '../../../common/idle-policy.ts';
-import { filterSql, viewWhere, type PeopleWhere } from '../db/people-where.ts';
+import { filterSql, viewWhere, type PeopleWhere, type WhereValue } from '../db/people-where.ts';
 
 /** The policy runs at most once a day. */
 export const RUN_EVERY_MS = DAY_MS;
@@ -23,6 +23,20 @@ export function policyWhere(days: number, now: number): PeopleWhere {
     sql: `${idle.sql} AND role = 'user' AND NOT (${invited.sql}) AND NOT (${TEMPORARY_PASSWORD_GOOD})`,
     params: [...idle.params, ...invited.params, now],
   };
+}
+
+/**
+ * The idle users policyWhere spares because an admin just gave them a way in, as two counts through the small
+ * partial indexes (a pending invite; a temporary password still good), for the preview's count. Disjoint: an invitee
+ * has no password at all.
+ */
+export function sparedCounts(days: number, now: number): { sql: string; params: WhereValue[] }[] {
+  const idle = viewWhere(idleView(days), now);
+  const invited = filterSql({ kind: 'invitePending' }, now);
+  return [
+    { sql: `SELECT COUNT(*) FROM users INDEXED BY users_invited WHERE ${idle.sql} AND role = 'user' AND ${invited.sql}`, params: [...idle.params, ...invited.params] },
+    { sql: `SELECT COUNT(*) FROM users INDEXED BY users_temporary WHERE ${idle.sql} AND role = 'user' AND password_hash IS NOT NULL AND ${TEMPORARY_PASSWORD_GOOD}`, params: [...idle.params, now] },
+  ];
 }
 
 /** A temporary password that still signs in (auth/temporary-password.ts: it expires at temporary_password_expires_at). */

@@ -15,7 +15,7 @@ import { countPeople } from '../db/people-counts.ts';
 import { fullName, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../services/clock.ts';
-import { idleAdminsWhere, idleView, nextRunAt, policyRunDue, policyWhere } from './idle-policy-rules.ts';
+import { idleAdminsWhere, idleView, nextRunAt, policyRunDue, policyWhere, sparedCounts } from './idle-policy-rules.ts';
 import type { IdlePolicySettingsStore } from './idle-policy-settings.ts';
 import type { PolicyRunResult } from './idle-policy-write.ts';
 
@@ -49,13 +49,17 @@ export class IdlePolicyService {
     };
   }
 
-  /** Cheap at any size: the idle filter's own count less the idle admins (few, by their index), and the first few. */
+  /**
+   * Cheap at any size: the idle filter's own count less the idle admins and those just given a way in (few, by
+   * their partial indexes), and the first few.
+   */
   preview({ days }: ParsedInput<'previewIdlePolicy'>): IdlePolicyPreview {
     const { db } = this.d;
     const now = this.d.clock.now();
     const admins = idleAdminsWhere(days, now);
     const idleAdmins = db.prepare(`SELECT COUNT(*) FROM users INDEXED BY users_admins WHERE ${admins.sql}`).pluck().get(...admins.params) as number;
-    const count = countPeople(db, idleView(days), now) - idleAdmins;
+    const spared = sparedCounts(days, now).reduce((n, q) => n + (db.prepare(q.sql).pluck().get(...q.params) as number), 0);
+    const count = countPeople(db, idleView(days), now) - idleAdmins - spared;
     const where = policyWhere(days, now);
     // The longest idle first: the people the admin most expects to see go.
     const first = db

@@ -125,6 +125,7 @@ describe('the idle policy', () => {
     t.roster.db.prepare('UPDATE users SET must_change_password = 1, temporary_password_expires_at = ? WHERE id = ?').run(now + 7 * DAY_MS, lee.id);
     const { preview } = await turnOn(admin, 90);
     expect(preview.first.map((p) => p.id)).toEqual([max.id]);
+    expect(preview.count).toBe(1); // the confirmation's count: the spared are not in it either
     expect([active(t, kim.id), active(t, lee.id), active(t, max.id)]).toEqual([1, 1, 0]);
   });
 
