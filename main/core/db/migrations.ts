@@ -17,6 +17,24 @@ export const REBUILD_DERIVED_SQL = `
   UPDATE user_tab_counts SET people = (SELECT COUNT(*) FROM users WHERE users.is_active = user_tab_counts.is_active);
 `;
 
+/** The latest expiry of person `$user`'s invite codes that still work but for time (unused, not locked), or NULL. */
+const LIVE_INVITE_EXPIRY = `SELECT MAX(expires_at) FROM one_time_codes
+  WHERE user_id = $user AND purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL`;
+
+/** Keep users.invite_expires_at (migration 7) equal to LIVE_INVITE_EXPIRY through every write to one_time_codes. */
+const INVITE_EXPIRY_TRIGGERS = `
+  CREATE TRIGGER invite_expiry_insert AFTER INSERT ON one_time_codes WHEN new.purpose = 'invite' BEGIN
+    UPDATE users SET invite_expires_at = (${LIVE_INVITE_EXPIRY.replaceAll('$user', 'new.user_id')}) WHERE id = new.user_id;
+  END;
+  CREATE TRIGGER invite_expiry_update AFTER UPDATE OF user_id, purpose, expires_at, used_at, locked_at ON one_time_codes
+    WHEN old.purpose = 'invite' OR new.purpose = 'invite' BEGIN
+    UPDATE users SET invite_expires_at = (${LIVE_INVITE_EXPIRY.replaceAll('$user', 'users.id')}) WHERE id IN (old.user_id, new.user_id);
+  END;
+  CREATE TRIGGER invite_expiry_delete AFTER DELETE ON one_time_codes WHEN old.purpose = 'invite' BEGIN
+    UPDATE users SET invite_expires_at = (${LIVE_INVITE_EXPIRY.replaceAll('$user', 'old.user_id')}) WHERE id = old.user_id;
+  END;
+`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -211,6 +229,25 @@ export const MIGRATIONS: Migration[] = [
         WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL;
       -- When the session last called Roster, for the Account page's list of one's own sessions (to the minute).
       ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER;
+    `,
+  },
+  {
+    // Issue 12: the invite filters read a column of the row rather than building the set of live invites per page.
+    version: 7,
+    description: "each person's live invite on their row, so the invite filters are answered from one small index",
+    sql: `
+      -- When this person's invite stops working: the latest expiry of their invite codes not used and not locked by
+      -- wrong guesses, or null when they have none. "Invite pending" is invite_expires_at > now. Kept by the triggers
+      -- below on every change to one_time_codes, so no code path has to remember it.
+      ALTER TABLE users ADD COLUMN invite_expires_at INTEGER;
+      ${INVITE_EXPIRY_TRIGGERS}
+      UPDATE users SET invite_expires_at = (${LIVE_INVITE_EXPIRY.replaceAll('$user', 'users.id')})
+        WHERE id IN (SELECT user_id FROM one_time_codes WHERE purpose = 'invite');
+      -- The invited people's index carries the column, so both invite filters read no table row until the page.
+      DROP INDEX users_invited;
+      CREATE INDEX users_invited ON users(is_active, last_name, first_name, email, role, last_login_at, id, password_hash, invite_expires_at)
+        WHERE password_hash IS NULL;
+      DROP INDEX one_time_codes_live_invites;
     `,
   },
 ];

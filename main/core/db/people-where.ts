@@ -23,9 +23,6 @@ export interface FilterSql extends PeopleWhere {
 
 export const tabValue = (tab: Tab) => (tab === 'active' ? 1 : 0);
 
-// An invite code that still works: unused, not locked by wrong guesses, not expired (see one_time_codes_live_invites).
-const LIVE_INVITE = `SELECT user_id FROM one_time_codes WHERE purpose = 'invite' AND used_at IS NULL AND locked_at IS NULL AND expires_at > ?`;
-
 /** A People filter's condition at `now` (idle days, expiries and locks are relative to it), and its own index. */
 export function filterSql(filter: PeopleFilter, now: number): FilterSql {
   switch (filter.kind) {
@@ -34,9 +31,11 @@ export function filterSql(filter: PeopleFilter, now: number): FilterSql {
     case 'noSignInFor':
       return { sql: 'idle_since < ?', params: [now - filter.days * DAY_MS], source: 'users INDEXED BY users_by_idle_since' };
     case 'invitePending':
-      return { sql: `password_hash IS NULL AND id IN (${LIVE_INVITE})`, params: [now], source: 'users INDEXED BY users_invited' };
+      // invite_expires_at: when their last unused, unlocked invite code expires (kept by triggers, migration 7). Read
+      // through IFNULL so neither condition is ever NULL: the idle policy spares people by NOT (invite pending).
+      return { sql: 'password_hash IS NULL AND IFNULL(invite_expires_at, 0) > ?', params: [now], source: 'users INDEXED BY users_invited' };
     case 'inviteExpired':
-      return { sql: `password_hash IS NULL AND id NOT IN (${LIVE_INVITE})`, params: [now], source: 'users INDEXED BY users_invited' };
+      return { sql: 'password_hash IS NULL AND IFNULL(invite_expires_at, 0) <= ?', params: [now], source: 'users INDEXED BY users_invited' };
     case 'temporaryPassword':
       return { sql: 'must_change_password = 1', params: [], source: 'users INDEXED BY users_temporary' };
     case 'lockedOut':

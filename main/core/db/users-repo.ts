@@ -20,6 +20,8 @@ export interface UserRow {
   temporary_password_expires_at: number | null;
   /** Kept by the sign-in throttle: when it stops holding back this address (past or null: not locked). */
   locked_until: number | null;
+  /** Kept by triggers on one_time_codes: when this person's last unused, unlocked invite code expires (or null). */
+  invite_expires_at: number | null;
 }
 
 export function statusOf(row: Pick<UserRow, 'is_active' | 'password_hash'>): PersonStatus {

@@ -188,10 +188,10 @@ describe('upgrading a database at schema 5 (bulk actions, before the hygiene mig
     expect(db.prepare('SELECT id, action, at, undone_at FROM bulk_actions').all()).toEqual([{ id: 1, action: 'deactivate', at: T0 + DAY, undone_at: null }]);
     expect(db.prepare('SELECT bulk_id, user_id FROM bulk_action_people').all()).toEqual([{ bulk_id: 1, user_id: ID.bob }]);
     // Never signed in: idle since the account was made; not locked.
-    expect(db.prepare('SELECT locked_until, idle_since FROM users WHERE id = ?').get(ID.bob)).toEqual({ locked_until: null, idle_since: T0 });
+    expect(db.prepare('SELECT locked_until, idle_since, invite_expires_at FROM users WHERE id = ?').get(ID.bob)).toEqual({ locked_until: null, idle_since: T0, invite_expires_at: null });
     expect(db.prepare<[], string>("SELECT name FROM pragma_table_info('sessions')").pluck().all()).toContain('last_seen_at');
     const indexes = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all();
-    expect(indexes).toEqual(expect.arrayContaining(['users_by_idle_since', 'users_locked', 'users_temporary', 'users_invited', 'users_admins', 'one_time_codes_live_invites']));
+    expect(indexes).toEqual(expect.arrayContaining(['users_by_idle_since', 'users_locked', 'users_temporary', 'users_invited', 'users_admins']));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
