@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../../common/contract.ts';
 import type { CallContext } from '../api/call-context.ts';
 import { signedInUser } from '../api/call-context.ts';
 import type { Db } from '../db/open-database.ts';
-import { countPeople } from '../db/people-counts.ts';
+import { countPeopleYielding } from '../db/people-counts.ts';
 import { viewWhere } from '../db/people-where.ts';
 import { fullName, type UserRow } from '../db/users-repo.ts';
 import { AppError } from '../errors.ts';
@@ -55,24 +55,24 @@ export class BulkService {
 
   constructor(private readonly d: BulkDeps) {}
 
-  /** Cheap at any size: a count, the first rows of the view, and the few people the rules could protect. */
-  preview({ selection, action }: ParsedInput<'previewBulk'>, ctx: CallContext): BulkPreview {
+  /**
+   * Cheap at any size: a count, the first rows of the view, and the few people the rules could protect. The count
+   * of a large view lets main's loop run between its slices (countPeopleYielding), so the window stays responsive.
+   */
+  async preview({ selection, action }: ParsedInput<'previewBulk'>, ctx: CallContext): Promise<BulkPreview> {
     const actor = signedInUser(ctx);
     // One moment for the whole preview, so its count, names and protected people agree on a filter's people.
     const now = this.d.clock.now();
     const where = selectionSql(selection, now);
-    return {
-      asOf: now,
-      count: this.count(selection, now),
-      first: this.first(selection, now),
-      protected: this.protectedPeople(where, action, actor.id),
-    };
+    const first = this.first(selection, now);
+    const shielded = this.protectedPeople(where, action, actor.id);
+    return { asOf: now, count: await this.count(selection, now), first, protected: shielded };
   }
 
-  private count(selection: Selection, now: number): number {
+  private async count(selection: Selection, now: number): Promise<number> {
     const { db } = this.d;
     if (selection.kind === 'ids') return db.prepare('SELECT COUNT(*) FROM users WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(selection.ids)) as number;
-    const all = countPeople(db, selection.view, now);
+    const all = await countPeopleYielding(db, selection.view, now);
     if (selection.except.length === 0) return all;
     const where = viewWhere(selection.view, now);
     const unticked = db.prepare(`SELECT COUNT(*) FROM users WHERE ${where.sql} AND id IN (SELECT value FROM json_each(?))`).pluck().get(...where.params, JSON.stringify(selection.except)) as number;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/core/db/open-database.ts';
 import { closeDatabase, openDatabase } from '../../../main/core/db/open-database.ts';
-import { countPeople } from '../../../main/core/db/people-counts.ts';
+import { countPeople, countPeopleYielding } from '../../../main/core/db/people-counts.ts';
 import { encodeCursor, listPeople } from '../../../main/core/db/people-pages.ts';
 import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
 import { SEARCH_LIMITS, type SearchLimits } from '../../../main/core/db/people-search.ts';
@@ -67,5 +67,45 @@ describe('People search at scale', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('counts the same when the count is cut into slices of any size, for every strategy and tab', () => {
+    fc.assert(
+      fc.property(
+        term(),
+        fc.constantFrom<ListInput['tab']>('active', 'deactivated'),
+        fc.nat(LIMITS.length - 1),
+        fc.record({ entries: fc.integer({ min: 1, max: 80 }), ids: fc.integer({ min: 1, max: 500 }) }),
+        (query, tab, limitsAt, slice) => {
+          const base = { tab, query: query.trim(), filter: null };
+          const expected = naiveMatches(db, { ...base, sort: 'name', direction: 'asc' }).length;
+          expect(countPeople(db, base, 0, LIMITS[limitsAt], slice)).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a yielding count gives the event loop a turn between slices, and still counts exactly', async () => {
+    // "a" is in most names: counted by a scan of the name index (ftsCount 0), then from the search's candidates.
+    for (const limits of [{ ...SEARCH_LIMITS, ftsCount: 0 }, { ...SEARCH_LIMITS, ftsCount: 1_000_000 }]) {
+      const base = { tab: 'active' as const, query: 'a', filter: null };
+      const expected = naiveMatches(db, { ...base, sort: 'name', direction: 'asc' }).length;
+      // Another task on the loop, queued as the count's own turns are: it runs only if the count lets go.
+      let turns = 0;
+      let counting = true;
+      const other = () => {
+        turns++;
+        if (counting) setImmediate(other);
+      };
+      setImmediate(other);
+      try {
+        expect(await countPeopleYielding(db, base, 0, limits, { entries: 50, ids: 50 })).toBe(expected);
+      } finally {
+        counting = false;
+      }
+      expect(expected).toBeGreaterThan(100);
+      expect(turns).toBeGreaterThan(0);
+    }
   });
 });
