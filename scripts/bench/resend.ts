@@ -26,6 +26,9 @@ class DiscardDelivery implements FileDelivery {
   }
 }
 
+/** Runs of the resend without email and its download (each revokes the last run's codes and makes new ones). */
+const RUNS = 3;
+
 export async function benchResend(dataDir: string, rows: Row[], log: (s: string) => void): Promise<void> {
   const delivery = new DiscardDelivery();
   const roster = await createRoster({ dataDir, fileDelivery: delivery });
@@ -51,19 +54,27 @@ export async function benchResend(dataDir: string, rows: Row[], log: (s: string)
     log(`bench: Resend invites to ${invited.toLocaleString('en')} invited people`);
     const selection: MethodInput<'runBulk'>['selection'] = { kind: 'view', view: { tab: 'active', query: '', sort: 'name', direction: 'asc' }, except: [] };
 
-    // Without email: the codes, then their download.
-    const run = await watch(() => call('runBulk', { selection, action: 'resendInvites' }));
-    const batchId = run.value.invites?.batchId;
-    if (!batchId || run.value.changed !== invited) throw new Error(`resend changed ${run.value.changed} of ${invited}`);
-    const download = await watch(async () => {
-      await call('resendInviteCodes', { batchId });
-      return delivery.written;
-    });
-    log(`  without email: ${run.value.changed.toLocaleString('en')} new codes in ${(run.ms / 1000).toFixed(2)} s (stall ${run.stall.toFixed(0)} ms), downloaded in ${(download.ms / 1000).toFixed(2)} s (stall ${download.stall.toFixed(0)} ms)`);
-    rows.push({ group: 'resend', what: `runBulk resendInvites, ${run.value.changed.toLocaleString('en')} people, no email (codes in one transaction, worker)`, value: summarise([run.ms / 1000]), unit: 's' });
-    rows.push({ group: 'resend', what: 'longest event-loop stall in main, that resend', value: summarise([run.stall]), unit: 'ms', target: 50 });
-    rows.push({ group: 'resend', what: 'resendInviteCodes: the codes CSV written once', value: summarise([download.ms / 1000]), unit: 's' });
-    rows.push({ group: 'resend', what: 'longest event-loop stall in main, that download', value: summarise([download.stall]), unit: 'ms', target: 50 });
+    // Without email: the codes, then their download, RUNS times (a longest stall is one sample's worst moment).
+    const runs: { ms: number; stall: number }[] = [];
+    const downloads: { ms: number; stall: number }[] = [];
+    let changed = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const run = await watch(() => call('runBulk', { selection, action: 'resendInvites' }));
+      const batchId = run.value.invites?.batchId;
+      if (!batchId || run.value.changed !== invited) throw new Error(`resend changed ${run.value.changed} of ${invited}`);
+      changed = run.value.changed;
+      const download = await watch(async () => {
+        await call('resendInviteCodes', { batchId });
+        return delivery.written;
+      });
+      runs.push(run);
+      downloads.push(download);
+      log(`  without email ${i + 1}: ${changed.toLocaleString('en')} new codes in ${(run.ms / 1000).toFixed(2)} s (stall ${run.stall.toFixed(0)} ms), downloaded in ${(download.ms / 1000).toFixed(2)} s (stall ${download.stall.toFixed(0)} ms)`);
+    }
+    rows.push({ group: 'resend', what: `runBulk resendInvites, ${changed.toLocaleString('en')} people, no email (codes in one transaction, worker)`, value: summarise(runs.map((r) => r.ms / 1000)), unit: 's' });
+    rows.push({ group: 'resend', what: 'longest event-loop stall in main, that resend', value: summarise(runs.map((r) => r.stall)), unit: 'ms', target: 50 });
+    rows.push({ group: 'resend', what: 'resendInviteCodes: the codes CSV written once', value: summarise(downloads.map((d) => d.ms / 1000)), unit: 's' });
+    rows.push({ group: 'resend', what: 'longest event-loop stall in main, that download', value: summarise(downloads.map((d) => d.stall)), unit: 'ms', target: 50 });
 
     // With email: the same, then the emails queued and going out.
     await call('saveEmailSettings', sink.settings());
