@@ -8,6 +8,10 @@ import { throttled } from './throttled.ts';
 
 export const FREE_FAILURES = 10;
 export const WINDOW_MS = 60 * 60 * 1000;
+
+/** Addresses compare as login_failures.email does (COLLATE NOCASE): ASCII letters folded, nothing else. */
+const foldCase = (email: string) => email.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
 const BASE_WAIT_SECONDS = 15;
 
 /** Seconds to wait after the n-th failure beyond the free allowance (n ≥ 1). */
@@ -55,6 +59,7 @@ export class LoginThrottle {
   private readonly clear;
   private readonly prune;
   private readonly window;
+  private readonly failedAddresses;
   private readonly lock;
   private readonly unlock;
   private readonly forgetLifted;
@@ -67,6 +72,7 @@ export class LoginThrottle {
     this.clear = db.prepare('DELETE FROM login_failures WHERE email = ?');
     this.prune = db.prepare('DELETE FROM login_failures WHERE at <= ?');
     this.window = db.prepare<[string, number], number>('SELECT at FROM login_failures WHERE email = ? AND at > ? ORDER BY at').pluck();
+    this.failedAddresses = db.prepare<[number], string>('SELECT DISTINCT email FROM login_failures WHERE at > ?').pluck();
     // Straight to the column, not through UsersRepo.update: a guess at someone's password is not an edit of them.
     this.lock = db.prepare('UPDATE users SET locked_until = ? WHERE email = ?');
     this.unlock = db.prepare('UPDATE users SET locked_until = NULL WHERE email = ? AND locked_until IS NOT NULL');
@@ -104,6 +110,16 @@ export class LoginThrottle {
   /** An address's lock moves with it: after an edit, the person's row says whether their new address is held back. */
   followEmail(email: string, now: number): void {
     this.lock.run(this.lockedUntil(email, now), email);
+  }
+
+  /**
+   * Many people just added (an import): those whose address the throttle holds back (guessed at before they
+   * existed) carry the lock, as one added person does. Only the hour's failed addresses are looked at, usually few.
+   */
+  followNewAddresses(emails: Iterable<string>, now: number): void {
+    const failed = new Set(this.failedAddresses.all(now - WINDOW_MS).map(foldCase));
+    if (failed.size === 0) return;
+    for (const email of emails) if (failed.has(foldCase(email))) this.followEmail(email, now);
   }
 
   /**

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { IMPORT_LIMITS, VERDICTS, type ImportMapping, type ImportRow, type VerdictCounts } from '../../../common/people-import.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { UsersRepo } from '../db/users-repo.ts';
@@ -129,6 +130,7 @@ function write(order: WriteOrder): Written {
         port.postMessage({ added: packed }, transfer);
         port.postMessage({ progress: added });
       }
+      new LoginThrottle(db).followNewAddresses(toAdd.map((r) => r.person.email), now);
       audit.record(now, actorId, 'people_imported', null, { file: order.fileName, rows: judged.rows.length, added, skipped: judged.rows.length - added, delivery });
     }).immediate();
     port.postMessage({ progress: added });

@@ -2,6 +2,7 @@
 // corrected mapping, confirmation, and the people added in one transaction with their invite codes handed out once.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { FREE_FAILURES } from '../../../main/core/auth/login-throttle.ts';
 import { ImportFiles } from '../../../main/core/people-csv/import-files.ts';
 import { startTestRoster, tempDir } from '../harness.ts';
 import { HeldDelivery } from '../held-delivery.ts';
@@ -102,5 +103,20 @@ describe('Import CSV', () => {
       ['2', 'ada@x.org', 'Added; invite code in the codes file'],
       ['3', 'bob@x.org', 'Skipped: missing name (Last name is missing.)'],
     ]);
+  });
+
+  it('a person imported with an address the throttle already holds back carries the lock, as one added person does', async () => {
+    const { t, admin, waiting } = await setUp();
+    // Guessed at before they existed (written in another case: the lock follows the address as SQLite compares it).
+    for (let i = 0; i < FREE_FAILURES; i++) await t.caller().call('signIn', { email: 'Ada.Byron@example.org', password: 'wrong password, again' });
+    const importId = waiting(FILE);
+    await admin.ok('previewImport', { importId });
+    await admin.ok('confirmImport', { importId });
+    expect(await untilImport(admin, importId, (s) => s.phase !== 'writing')).toMatchObject({ phase: 'done', added: 3 });
+    const lockOf = (email: string) => t.roster.db.prepare('SELECT locked_until FROM users WHERE email = ?').pluck().get(email) as number | null;
+    expect(lockOf('ada.byron@example.org')).toBeGreaterThan(t.clock.now());
+    expect(lockOf('grace@example.org')).toBeNull();
+    const page = await admin.ok('listPeople', { tab: 'active', pageSize: 25, filter: { kind: 'lockedOut' } });
+    expect(page.rows.map((r) => r.email)).toEqual(['ada.byron@example.org']);
   });
 });
