@@ -19,11 +19,11 @@ export function tabCounts(db: Db): { active: number; deactivated: number } {
 }
 
 /**
- * How much one slice reads: index entries of a scan (~15 ms of LIKE at 1M), or the span of ids whose search
- * candidates it re-checks (~3 µs each: a common trigram's ~4,000 per 50,000 ids). Tests shrink both to reach the
- * slices' edges on a small table.
+ * How much one slice reads: index entries of a scan (~10 ms of LIKE at 1M, ~25 ms from a cold cache), or the span
+ * of ids whose search candidates it re-checks (~3 µs each: a common trigram's ~4,000 per 50,000 ids). Tests shrink
+ * both to reach the slices' edges on a small table.
  */
-export const COUNT_SLICE = { entries: 100_000, ids: 50_000 };
+export const COUNT_SLICE = { entries: 50_000, ids: 50_000 };
 
 /** A count as steps: each `yield` is a point between two slices; the generator's return value is the count. */
 type CountSteps = Generator<void, number, void>;
