@@ -9,7 +9,7 @@ import { AuditRepo } from '../db/audit-repo.ts';
 import type { Db } from '../db/open-database.ts';
 import type { UserRow } from '../db/users-repo.ts';
 import { planBulk, stillAsLeft, UNDO_OF, type Candidate } from './bulk-rules.ts';
-import { selectionSql, type Selection } from './bulk-selection.ts';
+import { selectionQuery, type Selection } from './bulk-selection.ts';
 import { renewInvites, type HandOut, type InviteOrder } from './resend-invites-write.ts';
 
 export interface BulkOrder {
@@ -168,8 +168,8 @@ export function runBulk(db: Db, order: BulkOrder, report: Report, handOut: HandO
     .transaction((): BulkResult => {
       requireAdmin(db, actorId);
       report({ action, phase: 'selecting', done: 0, total: 0 });
-      const where = selectionSql(order.selection, order.judgeAt);
-      const rows = db.prepare<unknown[], Row>(`SELECT ${COLUMNS} FROM users WHERE ${where.sql} ORDER BY id`).all(...where.params);
+      const { from, where } = selectionQuery(db, order.selection, order.judgeAt);
+      const rows = db.prepare<unknown[], Row>(`SELECT ${COLUMNS} FROM ${from} WHERE ${where.sql} ORDER BY id`).all(...where.params);
       const bulkId = UNDOABLE.includes(action)
         ? Number(db.prepare('INSERT INTO bulk_actions (actor_id, action, at) VALUES (?, ?, ?)').run(actorId, action, now).lastInsertRowid)
         : null;
