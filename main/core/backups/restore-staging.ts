@@ -63,6 +63,9 @@ export async function readyIncoming(dataDir: string, options: ReadyOptions): Pro
       const sessionsEnded = db.prepare('DELETE FROM sessions').run().changes;
       // A code used or revoked after the backup was taken would otherwise work again.
       const revoked = db.prepare('UPDATE one_time_codes SET used_at = ? WHERE used_at IS NULL').run(options.now).changes;
+      // No live invite is left, whatever the file's own copy of that says (migration 7's column, kept by triggers a
+      // crafted file need not have run): otherwise someone could stay "Invite pending", spared by the idle policy.
+      db.prepare('UPDATE users SET invite_expires_at = NULL WHERE invite_expires_at IS NOT NULL').run();
       const actor = db.prepare<[string], { id: number }>('SELECT id FROM users WHERE email = ?').get(options.byEmail);
       audit.record(options.now, actor?.id ?? null, 'backup_restored', null, {
         from: options.from,

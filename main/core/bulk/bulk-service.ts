@@ -61,7 +61,8 @@ export class BulkService {
    */
   async preview({ selection, action }: ParsedInput<'previewBulk'>, ctx: CallContext): Promise<BulkPreview> {
     const actor = signedInUser(ctx);
-    // One moment for the whole preview, so its count, names and protected people agree on a filter's people.
+    // One moment judges a filter for the whole preview (its count, names and protected people). The count, read in
+    // slices, may see an edit made meanwhile; the action itself reads the selection again and reports what it matched.
     const now = this.d.clock.now();
     const where = selectionSql(selection, now);
     const first = this.first(selection, now);

@@ -1,11 +1,13 @@
 // How many people a tab holds, and how many match a search and a filter: exact, from whichever source is cheaper.
-// A count that must read much (a common term's scan, many search candidates) is cut into slices, so main can give
-// its event loop a turn between them (countPeopleYielding) rather than stall for a hundred milliseconds at 1M.
+// A count that must read much (a common term's scan, many search candidates, a large filter re-checked with a
+// search) is cut into slices, so main can give its event loop a turn between them (countPeopleYielding) rather than
+// stall for a hundred milliseconds or more at 1M.
 import type { Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
-import { countCandidates, countFiltered, likePattern, SEARCH_LIMITS, trigramMatch } from './people-search.ts';
+import { AppError } from '../errors.ts';
+import { countFiltered, LIKE_FILTER, likePattern, SEARCH_LIMITS, trigramMatch } from './people-search.ts';
 import { SORTS, type ListInput } from './people-sorted-rows.ts';
-import { filterSql, peopleWhere, tabValue, type PeopleWhere } from './people-where.ts';
+import { filterSql, peopleWhere, tabValue, type FilterSql, type PeopleWhere } from './people-where.ts';
 
 /** O(1): the counts table is kept by triggers on every write. */
 export function tabCount(db: Db, tab: Tab): number {
@@ -18,22 +20,46 @@ export function tabCounts(db: Db): { active: number; deactivated: number } {
   return { active: of(1), deactivated: of(0) };
 }
 
-/**
- * How much one slice reads: index entries of a scan (~10 ms of LIKE at 1M, ~25 ms from a cold cache), or the span
- * of ids whose search candidates it re-checks (~3 µs each: a common trigram's ~4,000 per 50,000 ids). Tests shrink
- * both to reach the slices' edges on a small table.
- */
-export const COUNT_SLICE = { entries: 50_000, ids: 50_000 };
+/** How much one slice of a count reads, by kind. */
+export interface SliceSizes {
+  /** Entries of the name index a scan slice reads (~10 ms of LIKE at 1M from a warm cache, ~25 ms cold). */
+  entries: number;
+  /** The span of ids whose trigram candidates a slice counts, from the search index alone (deciding the source). */
+  candidates: number;
+  /** The span of ids whose search candidates a slice re-checks (a table read each, ~3 µs warm). */
+  ids: number;
+  /** People of a filter's own index a slice re-checks with the search (a table read each). */
+  people: number;
+}
+/** What a step of a count did: a slice of one kind, or planning (probing the search index, counting a filter). */
+type StepKind = keyof SliceSizes | 'plan';
 
-/** A count as steps: each `yield` is a point between two slices; the generator's return value is the count. */
-type CountSteps = Generator<void, number, void>;
+/** Fixed sizes for a count run at once (countPeople); tests shrink them to reach the slices' edges on a small table. */
+export const COUNT_SLICE: SliceSizes = { entries: 50_000, candidates: 200_000, ids: 50_000, people: 5_000 };
+
+/**
+ * countPeopleYielding's first sizes, small enough for a cold page cache and a condition that reads the table row
+ * (~20 µs a person then, ~0.2 µs on the index alone when warm), then each kind is rescaled after every slice so the
+ * next one takes about SLICE_TARGET_MS, at most doubling at a time: no fixed size is both short cold and cheap warm.
+ */
+const FIRST_SLICE: SliceSizes = { entries: 4_000, candidates: 50_000, ids: 5_000, people: 500 };
+const SLICE_TARGET_MS = 10;
+const SLICE_BOUNDS: Record<keyof SliceSizes, [number, number]> = {
+  entries: [1_000, 400_000],
+  candidates: [2_000, 2_000_000],
+  ids: [1_000, 400_000],
+  people: [100, 50_000],
+};
+
+/** A count as steps: each `yield` names what the step just done was; the generator's return value is the count. */
+type CountSteps = Generator<StepKind, number, void>;
 type Input = Pick<ListInput, 'tab' | 'query' | 'filter'>;
 
 const count = (db: Db, sql: string, params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
 
 /** The number of people in a tab matching a search and a filter (judged at `now`); exact, from whichever source is cheaper. */
-export function countPeople(db: Db, input: Input, now: number, limits = SEARCH_LIMITS, slice = COUNT_SLICE): number {
-  const steps = countSteps(db, input, now, limits, slice);
+export function countPeople(db: Db, input: Input, now: number, limits = SEARCH_LIMITS, slice: SliceSizes = COUNT_SLICE): number {
+  const steps = countSteps(db, input, now, limits, { ...slice });
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -41,56 +67,115 @@ export function countPeople(db: Db, input: Input, now: number, limits = SEARCH_L
 }
 
 /**
- * countPeople for main's event loop: a turn between slices. People changed meanwhile may be counted as they were
- * or as they are: a count shown beside a list that can change under it anyway.
+ * countPeople for main's event loop: a turn between slices. The slices read the database as it is when each runs,
+ * so a person changed meanwhile (renamed past the slice boundary, say) can be counted twice or not at all: a figure
+ * shown beside a list that can change under it anyway, never used to decide whom an action changes.
  */
-export async function countPeopleYielding(db: Db, input: Input, now: number, limits = SEARCH_LIMITS, slice = COUNT_SLICE): Promise<number> {
-  const steps = countSteps(db, input, now, limits, slice);
+export async function countPeopleYielding(db: Db, input: Input, now: number, limits = SEARCH_LIMITS, first: SliceSizes = FIRST_SLICE): Promise<number> {
+  const size = { ...first };
+  const steps = countSteps(db, input, now, limits, size);
   for (;;) {
+    const started = performance.now();
     const step = steps.next();
     if (step.done) return step.value;
+    const kind = step.value;
+    if (kind !== 'plan') {
+      const [min, max] = SLICE_BOUNDS[kind];
+      const scaled = (size[kind] * SLICE_TARGET_MS) / Math.max(performance.now() - started, 0.5);
+      size[kind] = Math.round(Math.min(max, 2 * size[kind], Math.max(min, scaled)));
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!db.open) throw new AppError('BUSY', 'Roster is closing; the count stopped.');
   }
 }
 
-function* countSteps(db: Db, input: Input, now: number, limits: typeof SEARCH_LIMITS, slice: typeof COUNT_SLICE): CountSteps {
+function* countSteps(db: Db, input: Input, now: number, limits: typeof SEARCH_LIMITS, size: SliceSizes): CountSteps {
   const filter = input.filter ? filterSql(input.filter, now) : undefined;
   if (!input.query) {
     if (!filter) return tabCount(db, input.tab);
-    // A filter alone: its own index (few people) or a range of it (the idle filter).
+    // A filter alone: its own index (few people) or a range of it (the idle filter), read from the index alone.
     const where = peopleWhere(input.tab, null, filter);
     return count(db, `SELECT COUNT(*) FROM ${filter.source} WHERE ${where.sql}`, where.params);
   }
-  const where = peopleWhere(input.tab, likePattern(input.query), filter);
-  const match = trigramMatch(input.query, db);
-  if (match !== null && countCandidates(db, match, limits.ftsCount) < limits.ftsCount) return yield* candidatesCount(db, match, where, slice.ids);
-  // A filter with fewer people than the search's candidates: its own index, re-checked with the search.
+  const pattern = likePattern(input.query);
+  const where = peopleWhere(input.tab, pattern, filter);
+  const match = trigramMatch(input.query, db); // a few bounded probes of the search index
+  yield 'plan';
+  if (match !== null && (yield* candidatesFewerThan(db, match, limits.ftsCount, size))) return yield* candidatesCount(db, match, where, size);
+  // A filter with fewer people than the search's candidates: its own index, each re-checked with the search.
   if (filter && countFiltered(db, tabValue(input.tab), filter, limits.ftsCount) < limits.ftsCount) {
-    return count(db, `SELECT COUNT(*) FROM ${filter.source} WHERE ${where.sql}`, where.params);
+    yield 'plan';
+    return yield* filterPeopleCount(db, input.tab, filter, pattern, size);
   }
   // The name index carries every searched column, so this scan never reads the table (but for a filter's own terms).
-  return yield* nameIndexCount(db, where, slice.entries);
+  return yield* nameIndexCount(db, where, size);
+}
+
+/** The first and last id, the range the id spans below cover (null: no one at all). */
+function idRange(db: Db): [number, number] | null {
+  // Two subqueries: SQLite seeks the rowid's ends only for a lone MIN or MAX (both at once scan every person).
+  const [min, max] = db.prepare<[], [number | null, number | null]>('SELECT (SELECT MIN(id) FROM users), (SELECT MAX(id) FROM users)').raw().get() ?? [null, null];
+  return min === null || max === null ? null : [min, max];
+}
+
+/** Whether the search has fewer than `limit` trigram candidates, counted from the search index a span of ids at a time. */
+function* candidatesFewerThan(db: Db, match: string, limit: number, size: SliceSizes): Generator<StepKind, boolean, void> {
+  const range = idRange(db);
+  if (!range) return true;
+  const stmt = db.prepare('SELECT COUNT(*) FROM (SELECT rowid FROM users_fts WHERE users_fts MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?)').pluck();
+  let seen = 0;
+  for (let from = range[0]; ; ) {
+    const to = from + size.candidates;
+    seen += stmt.get(match, from, to, limit - seen) as number;
+    if (seen >= limit) return false;
+    if (to > range[1]) return true;
+    from = to;
+    yield 'candidates';
+  }
 }
 
 /** The search's trigram candidates re-checked with the whole condition, a span of ids at a time. */
-function* candidatesCount(db: Db, match: string, where: PeopleWhere, span: number): CountSteps {
-  const maxId = (db.prepare('SELECT MAX(id) FROM users').pluck().get() as number | null) ?? 0;
+function* candidatesCount(db: Db, match: string, where: PeopleWhere, size: SliceSizes): CountSteps {
+  const range = idRange(db);
+  if (!range) return 0;
   const stmt = db.prepare(
     `SELECT COUNT(*) FROM users NOT INDEXED WHERE id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ? AND rowid >= ? AND rowid < ?) AND ${where.sql}`,
   );
   let total = 0;
-  for (let from = 0; from <= maxId; from += span) {
-    if (from > 0) yield;
-    total += stmt.pluck().get(match, from, from + span, ...where.params) as number;
+  for (let from = range[0]; ; ) {
+    const to = from + size.ids;
+    total += stmt.pluck().get(match, from, to, ...where.params) as number;
+    if (to > range[1]) return total;
+    from = to;
+    yield 'ids';
   }
-  return total;
 }
 
 /**
- * A scan of the tab's range of the name index, `entries` at a time: each slice ends at the entry that many past
- * the last one (found by skipping them, index only), so no slice reads more however the matches fall.
+ * A filter's people (from its own index, in its order) re-checked with the search, `size.people` at a time: each
+ * slice skips the ones before it on the index alone (OFFSET) and reads the table only for its own.
  */
-function* nameIndexCount(db: Db, where: PeopleWhere, entries: number): CountSteps {
+function* filterPeopleCount(db: Db, tab: ListInput['tab'], filter: FilterSql, pattern: string, size: SliceSizes): CountSteps {
+  const inner = peopleWhere(tab, null, filter);
+  const stmt = db.prepare<unknown[], [number, number]>(
+    `SELECT COUNT(*), TOTAL(${LIKE_FILTER}) FROM (SELECT first_name, last_name, email FROM ${filter.source} WHERE ${inner.sql} LIMIT ? OFFSET ?)`,
+  );
+  let total = 0;
+  for (let offset = 0; ; ) {
+    const limit = size.people;
+    const [read, matched] = stmt.raw().get(pattern, pattern, pattern, ...inner.params, limit, offset) ?? [0, 0];
+    total += matched;
+    if (read < limit) return total;
+    offset += read;
+    yield 'people';
+  }
+}
+
+/**
+ * A scan of the tab's range of the name index, `size.entries` at a time: each slice ends at the entry that many
+ * past the last one (found by skipping them, index only), so no slice reads more however the matches fall.
+ */
+function* nameIndexCount(db: Db, where: PeopleWhere, size: SliceSizes): CountSteps {
   const { index, columns, bare, params } = SORTS.name;
   const after = ` AND (${bare.join(', ')}) > (${params.join(', ')})`;
   const upTo = ` AND (${bare.join(', ')}) <= (${params.join(', ')})`;
@@ -101,7 +186,7 @@ function* nameIndexCount(db: Db, where: PeopleWhere, entries: number): CountStep
     db
       .prepare<unknown[], unknown[]>(`SELECT ${bare.join(', ')} FROM users INDEXED BY ${index} WHERE is_active = ?${from ? after : ''}${order} LIMIT 1 OFFSET ?`)
       .raw()
-      .get(...tabParams, ...(from ?? []), entries - 1) ?? null;
+      .get(...tabParams, ...(from ?? []), size.entries - 1) ?? null;
   let total = 0;
   let from: unknown[] | null = null;
   for (;;) {
@@ -110,6 +195,6 @@ function* nameIndexCount(db: Db, where: PeopleWhere, entries: number): CountStep
     total += count(db, sql, [...where.params, ...(from ?? []), ...(to ?? [])]);
     if (!to) return total;
     from = to;
-    yield;
+    yield 'entries';
   }
 }

@@ -150,7 +150,7 @@ export class UsersRepo {
   }
 
   /** Column names come from the UserRow type only, never from input; one prepared statement per column set. */
-  update(id: number, fields: Partial<Omit<UserRow, 'id' | 'created_at'>>, now: number): UserRow {
+  update(id: number, fields: Partial<Omit<UserRow, 'id' | 'created_at' | 'invite_expires_at'>>, now: number): UserRow {
     const values: Record<string, unknown> = { ...fields, updated_at: now, id };
     const columns = Object.keys(values).filter((k) => k !== 'id');
     const key = columns.join(',');

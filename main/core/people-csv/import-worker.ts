@@ -108,6 +108,7 @@ function write(order: WriteOrder): Written {
     const delivery = order.byEmail ? 'email' : 'invite_code';
     let added = 0;
     let skippedSince = 0;
+    const addresses: string[] = [];
     db.transaction(() => {
       // Checked again inside the write: an admin who lost the role or was deactivated since confirming adds no one.
       const actor = users.get(actorId);
@@ -122,6 +123,7 @@ function write(order: WriteOrder): Written {
           return personId === null || personId === undefined ? [] : [{ ...r, personId }];
         });
         skippedSince += chunk.length - written.length;
+        for (const r of written) addresses.push(r.person.email);
         const shown = codes.issueForNewPeople(written.map((r) => r.personId), 'invite', now, order.codeLifetimeMs);
         audit.recordMany(written.map(({ person, personId }) => ({ at: now, actorId, action: 'person_added', targetId: personId, details: { email: person.email, role: person.role, delivery, via: 'import' } })));
         const batch: Added[] = written.map(({ line, person, personId }, k) => ({ line, personId, firstName: person.firstName, lastName: person.lastName, email: person.email, code: nth(shown, k) }));
@@ -130,7 +132,7 @@ function write(order: WriteOrder): Written {
         port.postMessage({ added: packed }, transfer);
         port.postMessage({ progress: added });
       }
-      new LoginThrottle(db).followNewAddresses(toAdd.map((r) => r.person.email), now);
+      new LoginThrottle(db).followNewAddresses(addresses, now);
       audit.record(now, actorId, 'people_imported', null, { file: order.fileName, rows: judged.rows.length, added, skipped: judged.rows.length - added, delivery });
     }).immediate();
     port.postMessage({ progress: added });

@@ -172,6 +172,22 @@ describe('Restore', () => {
     expect(t.roster.db.prepare('SELECT COUNT(*) FROM one_time_codes WHERE used_at IS NULL').pluck().get()).toBe(0);
   });
 
+  it("leaves no one with a pending invite, whatever the backup's own copy of it says (the column a crafted file could set)", async () => {
+    const t = await startTestRoster();
+    const admin = await t.admin();
+    const { person } = await addPerson(admin, 'Grace');
+    const backup = await admin.ok('backUpNow', {});
+    // Forged in the file: an invite that lasts for ever, with no code behind it (no trigger ran).
+    const file = new Database(backup.path);
+    file.prepare('UPDATE users SET password_hash = NULL, invite_expires_at = 9e15 WHERE id = ?').run(person.id);
+    file.close();
+    await restore(admin, backup.path);
+    expect(t.roster.db.prepare('SELECT invite_expires_at FROM users WHERE id = ?').pluck().get(person.id)).toBeNull();
+    const again = t.caller(); // a restore ends every session
+    await again.ok('signIn', { email: ADMIN.email, password: ADMIN.password });
+    expect(await again.ok('countPeople', { tab: 'active', filter: { kind: 'invitePending' } })).toEqual({ total: 0 });
+  });
+
   it('upgrades a backup with an older schema', async () => {
     const t = await startTestRoster();
     const admin = await t.admin();

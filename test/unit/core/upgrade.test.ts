@@ -192,6 +192,7 @@ describe('upgrading a database at schema 5 (bulk actions, before the hygiene mig
     expect(db.prepare<[], string>("SELECT name FROM pragma_table_info('sessions')").pluck().all()).toContain('last_seen_at');
     const indexes = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['users_by_idle_since', 'users_locked', 'users_temporary', 'users_invited', 'users_admins']));
+    expect(indexes, 'dropped by migration 7: the invite filters read users.invite_expires_at').not.toContain('one_time_codes_live_invites');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();

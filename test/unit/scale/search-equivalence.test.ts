@@ -7,7 +7,7 @@ import { closeDatabase, openDatabase } from '../../../main/core/db/open-database
 import { countPeople, countPeopleYielding } from '../../../main/core/db/people-counts.ts';
 import { encodeCursor, listPeople } from '../../../main/core/db/people-pages.ts';
 import { SORTS, type ListInput } from '../../../main/core/db/people-sorted-rows.ts';
-import { SEARCH_LIMITS, type SearchLimits } from '../../../main/core/db/people-search.ts';
+import { SEARCH_LIMITS, trigramMatch, type SearchLimits } from '../../../main/core/db/people-search.ts';
 import { tempDir } from '../harness.ts';
 import { checkPageMoves, naiveMatches } from './naive-people.ts';
 import { fillTrickyPeople, TRICKY_ALPHABET } from './tricky-people.ts';
@@ -75,7 +75,7 @@ describe('People search at scale', () => {
         term(),
         fc.constantFrom<ListInput['tab']>('active', 'deactivated'),
         fc.nat(LIMITS.length - 1),
-        fc.record({ entries: fc.integer({ min: 1, max: 80 }), ids: fc.integer({ min: 1, max: 500 }) }),
+        fc.record({ entries: fc.integer({ min: 1, max: 80 }), candidates: fc.integer({ min: 1, max: 500 }), ids: fc.integer({ min: 1, max: 500 }), people: fc.integer({ min: 1, max: 40 }) }),
         (query, tab, limitsAt, slice) => {
           const base = { tab, query: query.trim(), filter: null };
           const expected = naiveMatches(db, { ...base, sort: 'name', direction: 'asc' }).length;
@@ -87,9 +87,12 @@ describe('People search at scale', () => {
   });
 
   it('a yielding count gives the event loop a turn between slices, and still counts exactly', async () => {
-    // "a" is in most names: counted by a scan of the name index (ftsCount 0), then from the search's candidates.
+    // The commonest trigram of the names: a scan of the name index (ftsCount 0), or its search candidates.
+    const grams = new Map<string, number>();
+    for (const n of names) for (let i = 0; i + 3 <= n.length; i++) grams.set(n.slice(i, i + 3), (grams.get(n.slice(i, i + 3)) ?? 0) + 1);
+    const term = [...grams].sort((a, b) => b[1] - a[1])[0]![0];
     for (const limits of [{ ...SEARCH_LIMITS, ftsCount: 0 }, { ...SEARCH_LIMITS, ftsCount: 1_000_000 }]) {
-      const base = { tab: 'active' as const, query: 'a', filter: null };
+      const base = { tab: 'active' as const, query: term, filter: null };
       const expected = naiveMatches(db, { ...base, sort: 'name', direction: 'asc' }).length;
       // Another task on the loop, queued as the count's own turns are: it runs only if the count lets go.
       let turns = 0;
@@ -100,12 +103,25 @@ describe('People search at scale', () => {
       };
       setImmediate(other);
       try {
-        expect(await countPeopleYielding(db, base, 0, limits, { entries: 50, ids: 50 })).toBe(expected);
+        expect(await countPeopleYielding(db, base, 0, limits, { entries: 20, candidates: 20, ids: 20, people: 5 })).toBe(expected);
       } finally {
         counting = false;
       }
-      expect(expected).toBeGreaterThan(100);
+      expect(expected, term).toBeGreaterThan(50);
       expect(turns).toBeGreaterThan(0);
+    }
+  });
+
+  it('counts the person with the highest id whatever the span of ids a slice re-checks', () => {
+    const last = db.prepare('SELECT id, email, is_active FROM users ORDER BY id DESC LIMIT 1').get() as { id: number; email: string; is_active: number };
+    const minId = db.prepare('SELECT MIN(id) FROM users').pluck().get() as number;
+    const base = { tab: last.is_active ? ('active' as const) : ('deactivated' as const), query: last.email, filter: null };
+    expect(trigramMatch(last.email), 'counted from its search candidates, span by span').not.toBeNull();
+    const expected = naiveMatches(db, { ...base, sort: 'name', direction: 'asc' }).length;
+    expect(expected).toBeGreaterThan(0);
+    // A span ending exactly at the last id, one ending just past it, and one id each.
+    for (const ids of [last.id - minId, last.id - minId + 1, 1]) {
+      expect(countPeople(db, base, 0, { ...SEARCH_LIMITS, ftsCount: 1_000_000 }, { entries: 50, candidates: ids, ids, people: 5 }), `span ${ids}`).toBe(expected);
     }
   });
 });
