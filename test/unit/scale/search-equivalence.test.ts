@@ -124,4 +124,12 @@ describe('People search at scale', () => {
       expect(countPeople(db, base, 0, { ...SEARCH_LIMITS, ftsCount: 1_000_000 }, { entries: 50, candidates: ids, ids, people: 5 }), `span ${ids}`).toBe(expected);
     }
   });
+
+  it('a yielding count whose database closes between slices stops with BUSY (Roster closing), not a crash', async () => {
+    const own = await openDatabase(path.join(tempDir('roster-count-close-'), 'roster.db'));
+    fillTrickyPeople(own, 300, 5);
+    const counting = countPeopleYielding(own, { tab: 'active', query: 'a', filter: null }, 0, { ...SEARCH_LIMITS, ftsCount: 0 }, { entries: 10, candidates: 10, ids: 10, people: 5 });
+    closeDatabase(own); // runs before the count's first turn of the loop is over
+    await expect(counting).rejects.toMatchObject({ name: 'AppError', code: 'BUSY' });
+  });
 });
