@@ -145,7 +145,7 @@ export function assertListMatchesOracle(
       fc.array(fc.constantFrom<Move>('next', 'next', 'previous', 'last', 'jump', 'first'), { minLength: 1, maxLength: 5 }),
       fc.nat(options.jumps),
       // Slices small enough that a count here is cut into several (COUNT_SLICE's are sized for 1M people).
-      fc.record({ entries: fc.integer({ min: 1, max: 60 }), candidates: fc.integer({ min: 1, max: 400 }), ids: fc.integer({ min: 1, max: 400 }), people: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ entries: fc.integer({ min: 1, max: 60 }), ids: fc.integer({ min: 1, max: 400 }), people: fc.integer({ min: 1, max: 40 }) }),
       (filter, q, sort, tab, direction, limitsAt, moves, jumpTo, slice) => {
         const base = { tab, query: q.trim(), filter, sort, direction, pageSize: 25 as const };
         const all = naiveMatches(db, base).filter((r) => filter === null || naiveFilter(r, filter, now, live));
