@@ -6,6 +6,7 @@ import type { Tab } from '../../../common/contract.ts';
 import type { Db } from './open-database.ts';
 import { AppError } from '../errors.ts';
 import { countCandidates, countFiltered, LIKE_FILTER, likePattern, SEARCH_LIMITS, trigramMatch } from './people-search.ts';
+import { BEFORE_MARK, FROM_MARK, nameIndexMarks } from './name-index-marks.ts';
 import { SORTS, type ListInput } from './people-sorted-rows.ts';
 import { filterSql, peopleWhere, tabValue, type FilterSql, type PeopleWhere } from './people-where.ts';
 
@@ -108,7 +109,7 @@ function* countSteps(db: Db, input: Input, now: number, limits: typeof SEARCH_LI
     return yield* filterPeopleCount(db, input.tab, filter, pattern, size);
   }
   // The name index carries every searched column, so this scan never reads the table (but for a filter's own terms).
-  return yield* nameIndexCount(db, where, size);
+  return yield* nameIndexCount(db, input.tab, where, size);
 }
 
 /**
@@ -152,30 +153,28 @@ function* filterPeopleCount(db: Db, tab: ListInput['tab'], filter: FilterSql, pa
   }
 }
 
+/** Entries of the name index between two marks (name-index-marks.ts); a slice spans as many marks as its size asks. */
+const MARK_SPACING = 5_000;
+
 /**
- * A scan of the tab's range of the name index, `size.entries` at a time: each slice ends at the entry that many
- * past the last one (found by skipping them, index only), so no slice reads more however the matches fall.
+ * A scan of the tab's range of the name index, between marks found once per connection: each slice spans
+ * `size.entries` worth of marks, so no slice reads much more however the matches fall.
  */
-function* nameIndexCount(db: Db, where: PeopleWhere, size: SliceSizes): CountSteps {
-  const { index, columns, bare, params } = SORTS.name;
-  const after = ` AND (${bare.join(', ')}) > (${params.join(', ')})`;
-  const upTo = ` AND (${bare.join(', ')}) <= (${params.join(', ')})`;
-  const order = ` ORDER BY ${columns.join(', ')}`;
-  // The tab is where's first term (peopleWhere): its one parameter leads where.params.
-  const tabParams = where.params.slice(0, 1);
-  const boundary = (from: unknown[] | null) =>
-    db
-      .prepare<unknown[], unknown[]>(`SELECT ${bare.join(', ')} FROM users INDEXED BY ${index} WHERE is_active = ?${from ? after : ''}${order} LIMIT 1 OFFSET ?`)
-      .raw()
-      .get(...tabParams, ...(from ?? []), size.entries - 1) ?? null;
+function* nameIndexCount(db: Db, tab: ListInput['tab'], where: PeopleWhere, size: SliceSizes): CountSteps {
+  const spacing = Math.min(MARK_SPACING, size.entries);
+  const marks = yield* nameIndexMarks(db, tab, tabCount(db, tab), spacing);
+  // Ranges: before the first mark, from each mark to the next, from the last: marks.length + 1 of them. A slice
+  // counts ranges [a, b): from mark a - 1 (if a > 0), before mark b - 1 (if b is not past the last range).
+  const ranges = marks.length + 1;
   let total = 0;
-  let from: unknown[] | null = null;
-  for (;;) {
-    const to = boundary(from);
-    const sql = `SELECT COUNT(*) FROM users INDEXED BY ${index} WHERE ${where.sql}${from ? after : ''}${to ? upTo : ''}`;
-    total += count(db, sql, [...where.params, ...(from ?? []), ...(to ?? [])]);
-    if (!to) return total;
-    from = to;
+  for (let a = 0; ; ) {
+    const b = Math.min(ranges, a + Math.max(1, Math.round(size.entries / spacing)));
+    const from = a > 0 ? marks[a - 1] : undefined;
+    const before = b < ranges ? marks[b - 1] : undefined;
+    const sql = `SELECT COUNT(*) FROM users INDEXED BY ${SORTS.name.index} WHERE ${where.sql}${from === undefined ? '' : FROM_MARK}${before === undefined ? '' : BEFORE_MARK}`;
+    total += count(db, sql, [...where.params, ...(from === undefined ? [] : [from]), ...(before === undefined ? [] : [before])]);
+    if (b === ranges) return total;
+    a = b;
     yield 'entries';
   }
 }

@@ -133,4 +133,29 @@ describe('People search at scale', () => {
     closeDatabase(own); // runs before the count's first turn of the loop is over
     await expect(counting).rejects.toMatchObject({ name: 'AppError', code: 'BUSY' });
   });
+
+  it('counts exactly on marks gone stale: people renamed past them, added and deactivated since they were found', async () => {
+    const own = await openDatabase(path.join(tempDir('roster-count-marks-'), 'roster.db'));
+    try {
+      const ownNames = fillTrickyPeople(own, 400, 8);
+      const slices = { entries: 7, ids: 7, people: 7 };
+      const scan = { ...SEARCH_LIMITS, ftsCount: 0 }; // the name index's scan, between marks
+      const check = () => {
+        for (const query of ['a', 'e', 's', '']) {
+          const base = { tab: 'active' as const, query, filter: null };
+          const expected = naiveMatches(own, { ...base, sort: 'name', direction: 'asc' }).length;
+          expect(countPeople(own, base, 0, scan, slices), query).toBe(expected);
+        }
+      };
+      check(); // finds the marks
+      // Fewer changes than a tenth of the tab: the marks are kept, and now fall elsewhere among the people.
+      const rename = own.prepare('UPDATE users SET last_name = ?, first_name = ? WHERE id = ?');
+      for (let id = 1; id <= 30; id++) rename.run(ownNames[(id * 7) % ownNames.length]!, 'Zz', id);
+      own.prepare('UPDATE users SET is_active = 0 WHERE id BETWEEN 31 AND 40').run();
+      fillTrickyPeople(own, 10, 9);
+      check();
+    } finally {
+      closeDatabase(own);
+    }
+  });
 });
