@@ -30,9 +30,10 @@ export function decodeCursor(cursor: string, sort: SortKey): Value[] {
 
 /**
  * `now` is when the filter is judged (idle days, expiries, locks); `limits` tunes the search strategies (tests
- * shrink them to reach every strategy on a small table).
+ * shrink them to reach every strategy on a small table); `total`, the list's count if already known (the last page
+ * needs it), as countPeople would give it.
  */
-export function listPeople(db: Db, input: ListInput, now: number, limits = SEARCH_LIMITS): PeoplePage {
+export function listPeople(db: Db, input: ListInput, now: number, limits = SEARCH_LIMITS, total?: number): PeoplePage {
   const spec = SORTS[input.sort];
   const filter = input.filter ? filterSql(input.filter, now) : undefined;
   const plan = planList(db, tabValue(input.tab), input.query, filter, limits);
@@ -70,7 +71,7 @@ export function listPeople(db: Db, input: ListInput, now: number, limits = SEARC
     hasNext = true;
     if (!hasPrevious && pageIndex > 0) pageIndex = 0; // the list shrank above us
   } else {
-    const end = lastPage(countPeople(db, input, now, limits), size);
+    const end = lastPage(total ?? countPeople(db, input, now, limits), size);
     rows = selectRows(db, plan, request(asc, end.rows)).reverse();
     pageIndex = end.index;
     hasPrevious = end.index > 0;

@@ -30,8 +30,11 @@ export interface PeopleDeps {
 export class PeopleService {
   constructor(private readonly deps: PeopleDeps) {}
 
-  list(input: ParsedInput<'listPeople'>): PeoplePage {
-    return listPeople(this.deps.db, input, this.deps.clock.now());
+  /** The last page needs the list's count first: counted as countPeople answers, in slices (a common term at 1M). */
+  async list(input: ParsedInput<'listPeople'>): Promise<PeoplePage> {
+    const now = this.deps.clock.now();
+    const total = input.page.kind === 'last' ? await countPeopleYielding(this.deps.db, input, now) : undefined;
+    return listPeople(this.deps.db, input, now, undefined, total);
   }
 
   /** A long count (a common term at 1M) gives main's loop a turn between its slices: the list's rows never wait behind it. */
