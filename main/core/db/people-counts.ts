@@ -36,15 +36,19 @@ type StepKind = keyof SliceSizes | 'plan';
 /** Fixed sizes for a count run at once (countPeople); tests shrink them to reach the slices' edges on a small table. */
 export const COUNT_SLICE: SliceSizes = { entries: 50_000, ids: 5_000, people: 5_000 };
 
+/** Entries of the name index between two marks (name-index-marks.ts); a slice spans as many marks as its size asks. */
+const MARK_SPACING = 5_000;
+
 /**
  * countPeopleYielding's first sizes, small enough for a cold page cache and a condition that reads the table row
- * (~20 µs a person then, ~0.2 µs on the index alone when warm), then each kind is rescaled after every slice so the
- * next one takes about SLICE_TARGET_MS, at most doubling at a time: no fixed size is both short cold and cheap warm.
+ * (~20 µs a person then, ~0.2 µs on the index alone when warm; a name-index slice is at least one mark), then each
+ * kind is rescaled after every slice so the next one takes about SLICE_TARGET_MS, at most doubling at a time: no
+ * fixed size is both short cold and cheap warm.
  */
-const FIRST_SLICE: SliceSizes = { entries: 4_000, ids: 500, people: 500 };
+const FIRST_SLICE: SliceSizes = { entries: MARK_SPACING, ids: 500, people: 500 };
 const SLICE_TARGET_MS = 10;
 const SLICE_BOUNDS: Record<keyof SliceSizes, [number, number]> = {
-  entries: [1_000, 400_000],
+  entries: [MARK_SPACING, 400_000],
   ids: [100, 50_000],
   people: [100, 50_000],
 };
@@ -152,9 +156,6 @@ function* filterPeopleCount(db: Db, tab: ListInput['tab'], filter: FilterSql, pa
     yield 'people';
   }
 }
-
-/** Entries of the name index between two marks (name-index-marks.ts); a slice spans as many marks as its size asks. */
-const MARK_SPACING = 5_000;
 
 /**
  * A scan of the tab's range of the name index, between marks found once per connection: each slice spans
