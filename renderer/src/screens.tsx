@@ -1,7 +1,7 @@
 // Asks main where we are (first run, signed out, signed in) and shows the right page; a failure shows a Retry.
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RestoreResult } from '../../common/backups.ts';
 import type { Person, SessionInfo, Status } from '../../common/contract.ts';
 import { call, onSessionEnded } from './api.ts';
@@ -43,15 +43,20 @@ export function Screens() {
   const { problem, attempt } = useAttempts();
 
   const refresh = useCallback(() => attempt('Roster could not load', async () => setStatus(await call('getStatus', {}))), [attempt]);
+  // Set from the admin's own Sign out until the next sign-in: a call still in flight then (a filter's count, say)
+  // answers UNAUTHENTICATED, and that is no news to tell them as "Your session has ended".
+  const signingOut = useRef(false);
   useEffect(() => {
     void refresh();
     return onSessionEnded(() => {
+      if (signingOut.current) return;
       setNotice(noticeAfterSessionEnded);
       void refresh();
     });
   }, [refresh]);
 
   const signedIn = (session: SessionInfo) => {
+    signingOut.current = false;
     setNotice(null);
     setView(session.role === 'admin' ? 'people' : 'account');
     setStatus((s) => (s ? { ...s, needsFirstAdmin: false, session } : s));
@@ -62,8 +67,12 @@ export function Screens() {
     void refresh();
   };
   const signOut = () => {
+    signingOut.current = true;
     void attempt('Signing out did not work', async () => {
-      await call('signOut', {});
+      await call('signOut', {}).catch((err: unknown) => {
+        signingOut.current = false;
+        throw err;
+      });
       setSignedOutView('signIn');
       void refresh();
     });
